@@ -1,0 +1,151 @@
+package io.zeromon.agent.config;
+
+import io.zeromon.agent.AgentLog;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** Every setting of the agent, read and checked once at start; immutable afterwards. */
+public final class AgentConfig {
+
+  static final Set<String> ZEROMON_KEYS =
+      new HashSet<>(
+          Arrays.asList(
+              "zeromon.log.level",
+              "zeromon.export.failure-log-interval",
+              "zeromon.testing.bridge-failure"));
+
+  public final boolean enabled;
+  public final AgentLog.Level logLevel;
+  public final String serviceName;
+  public final Map<String, String> resourceAttributes;
+  public final TraceSettings traces;
+  public final MetricsSettings metrics;
+  public final boolean bridgeFailureForTesting;
+  private final ConfigSources sources;
+  private final boolean instrumentationDefaultEnabled;
+
+  private AgentConfig(ConfigReader reader) {
+    this.sources = reader.sources();
+    this.enabled = reader.bool("otel.javaagent.enabled", true);
+    String level = reader.oneOf("zeromon.log.level", "info", "off", "error", "warn", "info", "debug");
+    this.logLevel = AgentLog.Level.valueOf(level.toUpperCase(java.util.Locale.ROOT));
+    this.resourceAttributes = Collections.unmodifiableMap(reader.pairs("otel.resource.attributes"));
+    this.serviceName = ServiceNames.choose(reader, resourceAttributes);
+    this.traces = new TraceSettings(reader);
+    this.metrics = new MetricsSettings(reader);
+    this.instrumentationDefaultEnabled =
+        reader.bool("otel.instrumentation.common.default-enabled", true);
+    this.bridgeFailureForTesting = reader.bool("zeromon.testing.bridge-failure", false);
+    for (String key : reader.sources().zeromonKeys()) {
+      if (!ZEROMON_KEYS.contains(key)) {
+        reader
+            .problems()
+            .report(key, reader.sources().get(key), "a known zeromon.* setting", "ignoring it");
+      }
+    }
+  }
+
+  /** Reads and checks the configuration; problems are logged as they are found. */
+  public static AgentConfig load(ConfigSources sources, ConfigProblems problems) {
+    return new AgentConfig(new ConfigReader(sources, problems));
+  }
+
+  /** {@code otel.instrumentation.<name>.enabled}, defaulting to the common default. */
+  public boolean instrumentationEnabled(String name) {
+    String value = sources.get("otel.instrumentation." + name + ".enabled");
+    if (value == null) {
+      return instrumentationDefaultEnabled;
+    }
+    return !value.equalsIgnoreCase("false");
+  }
+
+  /** Settings of the trace pipeline. */
+  public static final class TraceSettings {
+    public final List<String> exporters;
+    public final String otlpProtocol;
+    public final String otlpEndpoint;
+    public final Map<String, String> otlpHeaders;
+    public final long otlpTimeoutMillis;
+    public final String sampler;
+    public final double samplerRatio;
+    public final List<String> propagators;
+    public final long scheduleDelayMillis;
+    public final int maxQueueSize;
+    public final int maxExportBatchSize;
+    public final long exportTimeoutMillis;
+    public final long failureLogIntervalMillis;
+
+    TraceSettings(ConfigReader reader) {
+      exporters =
+          reader.names(
+              "otel.traces.exporter",
+              Collections.singletonList("otlp"),
+              "otlp",
+              "console",
+              "logging",
+              "none");
+      String protocol =
+          reader.oneOf(
+              "otel.exporter.otlp.protocol", "http/protobuf", "http/protobuf", "grpc");
+      otlpProtocol =
+          reader.oneOf("otel.exporter.otlp.traces.protocol", protocol, "http/protobuf", "grpc");
+      otlpEndpoint = OtlpEndpoints.tracesEndpoint(reader, otlpProtocol);
+      Map<String, String> headers = reader.pairs("otel.exporter.otlp.headers");
+      headers.putAll(reader.pairs("otel.exporter.otlp.traces.headers"));
+      otlpHeaders = Collections.unmodifiableMap(headers);
+      otlpTimeoutMillis =
+          reader.millis(
+              "otel.exporter.otlp.traces.timeout",
+              reader.millis("otel.exporter.otlp.timeout", 10_000));
+      sampler =
+          reader.oneOf(
+              "otel.traces.sampler",
+              "parentbased_always_on",
+              "always_on",
+              "always_off",
+              "traceidratio",
+              "parentbased_always_on",
+              "parentbased_always_off",
+              "parentbased_traceidratio");
+      samplerRatio = reader.ratio("otel.traces.sampler.arg", 1.0);
+      propagators =
+          reader.names(
+              "otel.propagators",
+              Arrays.asList("tracecontext", "baggage"),
+              "tracecontext",
+              "baggage",
+              "b3",
+              "b3multi",
+              "jaeger",
+              "none");
+      scheduleDelayMillis = reader.millis("otel.bsp.schedule.delay", 5000);
+      maxQueueSize = reader.integer("otel.bsp.max.queue.size", 2048, 1, 1 << 20);
+      maxExportBatchSize = reader.integer("otel.bsp.max.export.batch.size", 512, 1, 1 << 16);
+      exportTimeoutMillis = reader.millis("otel.bsp.export.timeout", 30_000);
+      failureLogIntervalMillis = reader.millis("zeromon.export.failure-log-interval", 60_000);
+    }
+  }
+
+  /** Settings of the Prometheus endpoint. */
+  public static final class MetricsSettings {
+    public final boolean prometheusEnabled;
+    public final String host;
+    public final int port;
+
+    MetricsSettings(ConfigReader reader) {
+      List<String> exporters =
+          reader.names(
+              "otel.metrics.exporter",
+              Collections.singletonList("prometheus"),
+              "prometheus",
+              "none");
+      prometheusEnabled = exporters.contains("prometheus");
+      host = reader.string("otel.exporter.prometheus.host", "localhost");
+      port = reader.port("otel.exporter.prometheus.port", 9464);
+    }
+  }
+}

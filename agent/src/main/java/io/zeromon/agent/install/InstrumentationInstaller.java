@@ -1,0 +1,69 @@
+package io.zeromon.agent.install;
+
+import static net.bytebuddy.matcher.ElementMatchers.any;
+import static net.bytebuddy.matcher.ElementMatchers.is;
+import static net.bytebuddy.matcher.ElementMatchers.isSynthetic;
+import static net.bytebuddy.matcher.ElementMatchers.nameStartsWith;
+
+import io.zeromon.agent.AgentLog;
+import io.zeromon.agent.config.AgentConfig;
+import io.zeromon.instrumentation.InstrumentationModule;
+import io.zeromon.instrumentation.Instrumentations;
+import io.zeromon.instrumentation.TypeInstrumentation;
+import java.lang.instrument.Instrumentation;
+import java.util.ArrayList;
+import java.util.List;
+import net.bytebuddy.ByteBuddy;
+import net.bytebuddy.agent.builder.AgentBuilder;
+import net.bytebuddy.dynamic.ClassFileLocator;
+import net.bytebuddy.dynamic.scaffold.TypeValidation;
+
+/** Installs the enabled instrumentations with one ByteBuddy agent builder. */
+public final class InstrumentationInstaller {
+
+  private InstrumentationInstaller() {}
+
+  /** Returns the names of the instrumentations installed. */
+  public static List<String> install(
+      Instrumentation inst,
+      AgentConfig config,
+      ClassLoader agentLoader,
+      Module bridgeModule,
+      TransformationListener listener) {
+    ClassFileLocator adviceLocator = ClassFileLocator.ForClassLoader.of(agentLoader);
+    AgentBuilder builder =
+        new AgentBuilder.Default(new ByteBuddy().with(TypeValidation.DISABLED))
+            .disableClassFormatChanges()
+            .with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION)
+            .with(AgentBuilder.TypeStrategy.Default.DECORATE)
+            .with(AgentBuilder.PoolStrategy.Default.FAST)
+            .with(AgentBuilder.InitializationStrategy.NoOp.INSTANCE)
+            .with(listener)
+            .with(new ModuleReadEdges(inst, bridgeModule))
+            // The default ignores JDK classes; we instrument some, so name what to skip instead.
+            .ignore(
+                nameStartsWith("net.bytebuddy.")
+                    .or(nameStartsWith("io.zeromon."))
+                    .or(nameStartsWith("jdk.internal.reflect."))
+                    .or(isSynthetic()))
+            .or(any(), is(agentLoader));
+    List<String> installed = new ArrayList<>();
+    for (InstrumentationModule module : Instrumentations.all()) {
+      if (!config.instrumentationEnabled(module.name())) {
+        AgentLog.debug("instrumentation " + module.name() + " is switched off");
+        continue;
+      }
+      for (TypeInstrumentation type : module.typeInstrumentations()) {
+        AdviceTransformer transformer = new AdviceTransformer(adviceLocator);
+        type.transform(transformer);
+        builder =
+            builder
+                .type(type.typeMatcher(), new MarkerClassMatcher(type.markerClassNames()))
+                .transform(transformer.transformer());
+      }
+      installed.add(module.name());
+    }
+    builder.installOn(inst);
+    return installed;
+  }
+}

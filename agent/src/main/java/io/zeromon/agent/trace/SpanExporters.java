@@ -1,0 +1,61 @@
+package io.zeromon.agent.trace;
+
+import io.opentelemetry.api.metrics.MeterProvider;
+import io.opentelemetry.exporter.otlp.http.trace.OtlpHttpSpanExporter;
+import io.opentelemetry.exporter.otlp.http.trace.OtlpHttpSpanExporterBuilder;
+import io.opentelemetry.exporter.otlp.trace.OtlpGrpcSpanExporter;
+import io.opentelemetry.exporter.otlp.trace.OtlpGrpcSpanExporterBuilder;
+import io.opentelemetry.sdk.trace.export.SpanExporter;
+import io.zeromon.agent.config.AgentConfig;
+import java.time.Duration;
+import java.util.Map;
+
+/** {@code otel.traces.exporter} names to exporters. */
+final class SpanExporters {
+
+  private SpanExporters() {}
+
+  /** The exporter for {@code name}, or null for {@code none}. */
+  static SpanExporter create(String name, AgentConfig.TraceSettings settings) {
+    switch (name) {
+      case "otlp":
+        return "grpc".equals(settings.otlpProtocol) ? grpc(settings) : http(settings);
+      case "console":
+      case "logging":
+        return new ConsoleSpanExporter(System.err);
+      default:
+        return null;
+    }
+  }
+
+  static String describe(String name, AgentConfig.TraceSettings settings) {
+    if ("otlp".equals(name)) {
+      return "OTLP " + settings.otlpProtocol + " " + settings.otlpEndpoint;
+    }
+    return "the console (stderr)";
+  }
+
+  private static SpanExporter http(AgentConfig.TraceSettings settings) {
+    OtlpHttpSpanExporterBuilder builder =
+        OtlpHttpSpanExporter.builder()
+            .setEndpoint(settings.otlpEndpoint)
+            .setTimeout(Duration.ofMillis(settings.otlpTimeoutMillis))
+            .setMeterProvider(MeterProvider::noop);
+    for (Map.Entry<String, String> header : settings.otlpHeaders.entrySet()) {
+      builder.addHeader(header.getKey(), header.getValue());
+    }
+    return builder.build();
+  }
+
+  private static SpanExporter grpc(AgentConfig.TraceSettings settings) {
+    OtlpGrpcSpanExporterBuilder builder =
+        OtlpGrpcSpanExporter.builder()
+            .setEndpoint(settings.otlpEndpoint)
+            .setTimeout(Duration.ofMillis(settings.otlpTimeoutMillis))
+            .setMeterProvider(MeterProvider::noop);
+    for (Map.Entry<String, String> header : settings.otlpHeaders.entrySet()) {
+      builder.addHeader(header.getKey(), header.getValue());
+    }
+    return builder.build();
+  }
+}

@@ -1,0 +1,40 @@
+package io.zeromon.bootstrap;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * What the agent implements behind {@link Bridge}. Same rules as the bridge: {@code java.base}
+ * types only, handles are opaque, {@code null} means "nothing started".
+ */
+public interface BridgeImpl {
+
+  Object startServer(
+      String method,
+      String scheme,
+      String path,
+      String query,
+      String serverAddress,
+      int serverPort,
+      String protocol,
+      String clientAddress,
+      Map<String, List<String>> headers,
+      String route);
+
+  void endServer(Object handle, int status, Throwable error);
+
+  Object startClient(String method, String url);
+
+  String[] clientHeaders(Object handle);
+
+  void endClient(Object handle, int status, Throwable error);
+
+  void endClientWhenDone(Object handle, CompletionStage<?> response);
+
+  void attach(Object owner, Object handle);
+
+  Object detach(Object owner);
+
+  boolean isAttached(Object owner);
+}
