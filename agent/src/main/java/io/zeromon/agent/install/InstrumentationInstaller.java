@@ -23,8 +23,34 @@ public final class InstrumentationInstaller {
 
   private InstrumentationInstaller() {}
 
-  /** Returns the names of the instrumentations installed. */
+  private static final String BYTE_BUDDY_SAFE = "net.bytebuddy.safe";
+
+  /**
+   * Returns the names of the instrumentations installed. ByteBuddy's class injectors probe {@code
+   * sun.misc.Unsafe} when first initialised, which JDK 24+ reports on the application's stderr;
+   * we need no injection (advice is inlined), so the probe is switched off for our copy of
+   * ByteBuddy only: its classes read the property during this call, which restores it after.
+   */
   public static List<String> install(
+      Instrumentation inst,
+      AgentConfig config,
+      ClassLoader agentLoader,
+      Module bridgeModule,
+      TransformationListener listener) {
+    String previous = System.getProperty(BYTE_BUDDY_SAFE);
+    System.setProperty(BYTE_BUDDY_SAFE, "true");
+    try {
+      return installSafely(inst, config, agentLoader, bridgeModule, listener);
+    } finally {
+      if (previous == null) {
+        System.clearProperty(BYTE_BUDDY_SAFE);
+      } else {
+        System.setProperty(BYTE_BUDDY_SAFE, previous);
+      }
+    }
+  }
+
+  private static List<String> installSafely(
       Instrumentation inst,
       AgentConfig config,
       ClassLoader agentLoader,
