@@ -11,7 +11,12 @@ import io.zeromon.agent.trace.ResourceFactory;
 import io.zeromon.agent.trace.Tracing;
 import io.zeromon.bootstrap.Bridge;
 import java.lang.instrument.Instrumentation;
+import io.zeromon.agent.metrics.AgentStatus;
+import io.zeromon.agent.metrics.MetricsEndpoint;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -30,18 +35,46 @@ final class Agent {
         ResourceFactory.create(config.serviceName, config.resourceAttributes, version);
     Tracing tracing = Tracing.start(config, resource, version);
     ClassLoader agentLoader = Agent.class.getClassLoader();
+    TransformationListener transformations = new TransformationListener();
+    List<String> instrumentations = new ArrayList<>();
+    MetricsEndpoint metrics = null;
+    RequestListener listener = RequestListener.NONE;
+    if (config.metrics.prometheusEnabled) {
+      metrics =
+          MetricsEndpoint.create(
+              config.metrics,
+              new AgentStatus(
+                  tracing::exportedSpans,
+                  tracing::failedSpans,
+                  tracing::endedSpans,
+                  transformations::errors,
+                  transformations::transformed,
+                  instrumentations));
+      listener = metrics.requestListener();
+    }
     Bridge.install(
         config.bridgeFailureForTesting
             ? new FailingBridge()
-            : new TracingBridge(
-                tracing.tracer(), tracing.propagator(), agentLoader, RequestListener.NONE));
-    TransformationListener transformations = new TransformationListener();
-    List<String> instrumentations =
+            : new TracingBridge(tracing.tracer(), tracing.propagator(), agentLoader, listener));
+    instrumentations.addAll(
         InstrumentationInstaller.install(
-            inst, config, agentLoader, Bridge.class.getModule(), transformations);
+            inst, config, agentLoader, Bridge.class.getModule(), transformations));
+    String metricsWhere = "off (otel.metrics.exporter=none)";
+    if (metrics != null) {
+      metrics.serve(resourceLabels(resource));
+      metricsWhere = metrics.describe();
+    }
+    MetricsEndpoint endpoint = metrics;
     Runtime.getRuntime()
         .addShutdownHook(
-            new Thread(() -> tracing.shutdown(5_000), "zeromon-shutdown"));
+            AgentThreads.newThread(
+                "zeromon-shutdown",
+                () -> {
+                  tracing.shutdown(5_000);
+                  if (endpoint != null) {
+                    endpoint.stop();
+                  }
+                }));
     long millis = (System.nanoTime() - startNanos) / 1_000_000;
     AgentLog.info(
         "zeromon "
@@ -53,8 +86,16 @@ final class Agent {
             + config.serviceName
             + "', spans to "
             + tracing.destinations()
+            + ", metrics at "
+            + metricsWhere
             + ", instrumentations "
             + String.join(",", instrumentations));
+  }
+
+  private static Map<String, String> resourceLabels(Resource resource) {
+    Map<String, String> labels = new LinkedHashMap<>();
+    resource.getAttributes().forEach((key, value) -> labels.put(key.getKey(), String.valueOf(value)));
+    return labels;
   }
 
   /**

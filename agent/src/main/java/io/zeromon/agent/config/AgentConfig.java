@@ -16,7 +16,13 @@ public final class AgentConfig {
           Arrays.asList(
               "zeromon.log.level",
               "zeromon.export.failure-log-interval",
-              "zeromon.testing.bridge-failure"));
+              "zeromon.testing.bridge-failure",
+              "zeromon.metrics.basic-auth.user",
+              "zeromon.metrics.basic-auth.password",
+              "zeromon.metrics.jvm.enabled",
+              "zeromon.metrics.host.enabled",
+              "zeromon.metrics.container.enabled",
+              "zeromon.metrics.max-series"));
 
   public final boolean enabled;
   public final AgentLog.Level logLevel;
@@ -135,6 +141,12 @@ public final class AgentConfig {
     public final boolean prometheusEnabled;
     public final String host;
     public final int port;
+    public final String user;
+    public final String password;
+    public final boolean jvmMetrics;
+    public final boolean hostMetrics;
+    public final boolean containerMetrics;
+    public final int maxSeries;
 
     MetricsSettings(ConfigReader reader) {
       List<String> exporters =
@@ -146,6 +158,12 @@ public final class AgentConfig {
       prometheusEnabled = exporters.contains("prometheus");
       host = reader.string("otel.exporter.prometheus.host", "localhost");
       port = reader.port("otel.exporter.prometheus.port", 9464);
+      user = reader.string("zeromon.metrics.basic-auth.user", null);
+      password = reader.string("zeromon.metrics.basic-auth.password", null);
+      jvmMetrics = reader.bool("zeromon.metrics.jvm.enabled", true);
+      hostMetrics = reader.bool("zeromon.metrics.host.enabled", true);
+      containerMetrics = reader.bool("zeromon.metrics.container.enabled", true);
+      maxSeries = reader.integer("zeromon.metrics.max-series", 2000, 1, 1_000_000);
     }
   }
 }

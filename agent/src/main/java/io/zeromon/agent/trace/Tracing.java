@@ -21,14 +21,17 @@ public final class Tracing {
   private final TextMapPropagator propagator;
   private final List<ReportingSpanExporter> exporters;
   private final String destinations;
+  private final EndedSpanCounter ended;
 
   private Tracing(
       SdkTracerProvider provider,
       TextMapPropagator propagator,
       List<ReportingSpanExporter> exporters,
       String destinations,
+      EndedSpanCounter ended,
       String version) {
     this.provider = provider;
+    this.ended = ended;
     this.tracer = provider.get("io.zeromon", version);
     this.propagator = propagator;
     this.exporters = exporters;
@@ -48,10 +51,12 @@ public final class Tracing {
             new ReportingSpanExporter(exporter, destination, settings.failureLogIntervalMillis));
       }
     }
+    EndedSpanCounter ended = new EndedSpanCounter();
     SdkTracerProviderBuilder builder =
         SdkTracerProvider.builder()
             .setResource(resource)
-            .setSampler(Samplers.create(settings.sampler, settings.samplerRatio));
+            .setSampler(Samplers.create(settings.sampler, settings.samplerRatio))
+            .addSpanProcessor(ended);
     if (!exporters.isEmpty()) {
       builder.addSpanProcessor(
           BatchSpanProcessor.builder(SpanExporter.composite(new ArrayList<SpanExporter>(exporters)))
@@ -66,6 +71,7 @@ public final class Tracing {
         Propagators.create(settings.propagators),
         exporters,
         destinations.isEmpty() ? "nowhere (otel.traces.exporter=none)" : String.join(" and ", destinations),
+        ended,
         version);
   }
 
@@ -80,6 +86,11 @@ public final class Tracing {
   /** Where spans go, for the start-up line. */
   public String destinations() {
     return destinations;
+  }
+
+  /** Sampled spans ended, each handed to the batch processor. */
+  public long endedSpans() {
+    return ended.count();
   }
 
   public long exportedSpans() {
