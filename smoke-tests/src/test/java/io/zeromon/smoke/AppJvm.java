@@ -32,6 +32,7 @@ final class AppJvm implements AutoCloseable {
   static final String APP_CLASSES = System.getProperty("zeromon.app.classes", "target/classes");
   static final Path APP_LIBS = Paths.get(System.getProperty("zeromon.app.libs", "target/app-libs"));
   private static final Pattern READY = Pattern.compile("READY port=(\\d+)");
+  private static final Pattern METRICS = Pattern.compile("metrics at http://[^:]+:(\\d+)/metrics");
   private static final AtomicInteger COUNTER = new AtomicInteger();
   private static final HttpClient CLIENT =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -69,6 +70,7 @@ final class AppJvm implements AutoCloseable {
     private final Map<String, String> environment = new LinkedHashMap<>();
     private final List<String> classpath = new ArrayList<>(List.of(APP_CLASSES));
     private final List<String> args = new ArrayList<>();
+    private final List<String> jvmArgs = new ArrayList<>();
     private boolean agent = true;
     private String agentArgs;
 
@@ -99,6 +101,18 @@ final class AppJvm implements AutoCloseable {
       return this;
     }
 
+    Builder jvmArg(String arg) {
+      jvmArgs.add(arg);
+      return this;
+    }
+
+    /** Serves the agent's metrics on a free port (see {@link AppJvm#metricsPort()}). */
+    Builder withMetrics() {
+      properties.put("otel.metrics.exporter", "prometheus");
+      properties.put("otel.exporter.prometheus.port", "0");
+      return this;
+    }
+
     Builder withoutAgent() {
       agent = false;
       return this;
@@ -116,6 +130,7 @@ final class AppJvm implements AutoCloseable {
       if (agent) {
         command.add("-javaagent:" + AGENT_JAR.toAbsolutePath() + (agentArgs == null ? "" : "=" + agentArgs));
       }
+      command.addAll(jvmArgs);
       properties.forEach((k, v) -> command.add("-D" + k + "=" + v));
       command.add("-cp");
       command.add(String.join(File.pathSeparator, classpath));
@@ -154,6 +169,31 @@ final class AppJvm implements AutoCloseable {
 
   int port() {
     return port;
+  }
+
+  /** The port of the agent's metrics endpoint, from its start-up line. */
+  int metricsPort() {
+    Matcher matcher = METRICS.matcher(stderr());
+    if (!matcher.find()) {
+      throw new IllegalStateException("no metrics endpoint in the start-up line: " + stderr());
+    }
+    return Integer.parseInt(matcher.group(1));
+  }
+
+  String metricsUrl() {
+    return "http://127.0.0.1:" + metricsPort() + "/metrics";
+  }
+
+  /** The lines {@code CHECK name=value} the application printed, as a map. */
+  java.util.Map<String, String> checks() {
+    java.util.Map<String, String> checks = new java.util.TreeMap<>();
+    for (String line : stdout().split("\n")) {
+      if (line.startsWith("CHECK ")) {
+        String[] kv = line.substring(6).split("=", 2);
+        checks.put(kv[0], kv.length > 1 ? kv[1] : "");
+      }
+    }
+    return checks;
   }
 
   long pid() {

@@ -6,7 +6,6 @@ import io.opentelemetry.proto.trace.v1.Span;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -29,17 +28,6 @@ class IsolationIT {
     receiver.close();
   }
 
-  private static Map<String, String> checks(AppJvm jvm) {
-    Map<String, String> checks = new TreeMap<>();
-    for (String line : jvm.stdout().split("\n")) {
-      if (line.startsWith("CHECK ")) {
-        String[] kv = line.substring(6).split("=", 2);
-        checks.put(kv[0], kv[1]);
-      }
-    }
-    return checks;
-  }
-
   @Test
   void anApplicationBundlingOtherVersionsKeepsItsOwnAndStillGetsTraced() throws Exception {
     AppJvm.Builder builder =
@@ -50,7 +38,7 @@ class IsolationIT {
       jars.forEach(jar -> builder.classpath(jar.toString()));
     }
     try (AppJvm jvm = builder.start()) {
-      Map<String, String> checks = checks(jvm);
+      Map<String, String> checks = jvm.checks();
       assertThat(checks.get("net.bytebuddy.ByteBuddy")).contains("byte-buddy-1.14.19.jar");
       assertThat(checks.get("io.opentelemetry.api.GlobalOpenTelemetry"))
           .contains("opentelemetry-api-1.40.0.jar");
@@ -74,7 +62,7 @@ class IsolationIT {
   void anApplicationBundlingNothingCannotSeeTheAgentsLibraries() throws Exception {
     try (AppJvm jvm =
         AppJvm.builder(APP).property("otel.exporter.otlp.endpoint", receiver.endpoint()).start()) {
-      Map<String, String> checks = checks(jvm);
+      Map<String, String> checks = jvm.checks();
       assertThat(checks.get("net.bytebuddy.ByteBuddy")).isEqualTo("absent");
       assertThat(checks.get("io.opentelemetry.api.GlobalOpenTelemetry")).isEqualTo("absent");
       assertThat(checks.get("io.opentelemetry.sdk.trace.SdkTracerProvider")).isEqualTo("absent");

@@ -30,6 +30,10 @@ public final class HttpServerApp {
 
   public static void main(String[] args) throws Exception {
     int port = Integer.getInteger("app.port", 0);
+    if (Boolean.getBoolean("app.nodelay")) {
+      // as applications do in main: the JDK server reads this when its classes initialise
+      System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
     HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
     String self = "http://127.0.0.1:" + server.getAddress().getPort();
     String downstream = System.getProperty("app.downstream", self);
@@ -76,8 +80,22 @@ public final class HttpServerApp {
         });
     server.setExecutor(Executors.newFixedThreadPool(4));
     server.start();
+    System.out.println("CHECK nodelay=" + serverConfig("noDelay"));
+    System.out.println("CHECK maxReqTime=" + System.getProperty("sun.net.httpserver.maxReqTime"));
     System.out.println("READY port=" + server.getAddress().getPort());
     System.out.flush();
+  }
+
+  /** A setting as the JDK server took it (needs --add-opens jdk.httpserver/sun.net.httpserver). */
+  private static String serverConfig(String getter) {
+    try {
+      java.lang.reflect.Method method =
+          Class.forName("sun.net.httpserver.ServerConfig").getDeclaredMethod(getter);
+      method.setAccessible(true);
+      return String.valueOf(method.invoke(null));
+    } catch (ReflectiveOperationException | RuntimeException e) {
+      return "unknown";
+    }
   }
 
   static String callWithUrlConnection(String url) throws IOException {
