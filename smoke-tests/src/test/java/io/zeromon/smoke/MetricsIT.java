@@ -101,6 +101,16 @@ class MetricsIT {
     for (String family : families) {
       assertThat(prometheus.awaitSeries(family, 10_000)).as(family).isNotEmpty();
     }
+    if (Files.exists(Path.of("/proc/self/cgroup"))) {
+      for (String family :
+          List.of(
+              "container_cpu_usage_seconds_total",
+              "container_memory_usage_bytes",
+              "container_memory_working_set_bytes",
+              "container_spec_memory_limit_bytes")) {
+        assertThat(prometheus.awaitSeries(family, 10_000)).as(family).isNotEmpty();
+      }
+    }
     JsonNode hello =
         prometheus.query("http_server_request_duration_seconds_count{http_route=\"/hello\"}");
     // five direct calls and five made by /chain to itself (other tests may add more)

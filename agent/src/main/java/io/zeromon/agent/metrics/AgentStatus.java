@@ -11,8 +11,9 @@ public final class AgentStatus {
   final LongSupplier transformationErrors;
   final LongSupplier transformedClasses;
   final List<String> instrumentations;
-  LongSupplier seriesOverflow = () -> 0;
-  LongSupplier rejectedScrapes = () -> 0;
+  // set once their sources exist; read at scrape time
+  volatile LongSupplier seriesOverflow = () -> 0;
+  volatile LongSupplier rejectedScrapes = () -> 0;
   private volatile double lastScrapeSeconds;
 
   public AgentStatus(
