@@ -97,7 +97,18 @@ class MetricsIT {
             "zeromon_spans_ended_total",
             "zeromon_instrumentation_enabled{instrumentation=\"java-http-server\"}",
             "zeromon_scrape_duration_seconds",
-            "target_info{service_name=\"metrics-app\"}");
+            "target_info{service_name=\"metrics-app\"}",
+            "system_cpu_time_seconds_total{state=\"user\"}",
+            "system_cpu_logical_cpus",
+            "system_cpu_load_average_1m",
+            "system_memory_usage_bytes{state=\"used\"}",
+            "system_memory_limit_bytes",
+            "system_paging_usage_bytes",
+            "system_network_io_bytes_total",
+            "system_disk_io_bytes_total",
+            "system_filesystem_usage_bytes{state=\"used\"}",
+            "system_processes",
+            "system_uptime_seconds");
     for (String family : families) {
       assertThat(prometheus.awaitSeries(family, 10_000)).as(family).isNotEmpty();
     }

@@ -1,6 +1,8 @@
 package io.zeromon.agent.config;
 
 import io.zeromon.agent.AgentLog;
+import io.zeromon.agent.exporter.jaeger.JaegerExporterSettings;
+import io.zeromon.agent.metrics.host.HostMetricsSettings;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashSet;
@@ -23,6 +25,10 @@ public final class AgentConfig {
               "zeromon.metrics.host.enabled",
               "zeromon.metrics.container.enabled",
               "zeromon.metrics.max-series"));
+
+  static {
+    ZEROMON_KEYS.addAll(Arrays.asList(HostMetricsConfig.KEYS));
+  }
 
   public final boolean enabled;
   public final AgentLog.Level logLevel;
@@ -72,6 +78,8 @@ public final class AgentConfig {
   /** Settings of the trace pipeline. */
   public static final class TraceSettings {
     public final List<String> exporters;
+    /** Null unless the jaeger exporter is selected. */
+    public final JaegerExporterSettings jaeger;
     public final String otlpProtocol;
     public final String otlpEndpoint;
     public final Map<String, String> otlpHeaders;
@@ -91,9 +99,11 @@ public final class AgentConfig {
               "otel.traces.exporter",
               Collections.singletonList("otlp"),
               "otlp",
+              "jaeger",
               "console",
               "logging",
               "none");
+      jaeger = exporters.contains("jaeger") ? JaegerExporterSettings.read(reader) : null;
       String protocol =
           reader.oneOf(
               "otel.exporter.otlp.protocol", "http/protobuf", "http/protobuf", "grpc");
@@ -147,6 +157,7 @@ public final class AgentConfig {
     public final boolean hostMetrics;
     public final boolean containerMetrics;
     public final int maxSeries;
+    public final HostMetricsSettings hostSettings;
 
     MetricsSettings(ConfigReader reader) {
       List<String> exporters =
@@ -164,6 +175,7 @@ public final class AgentConfig {
       hostMetrics = reader.bool("zeromon.metrics.host.enabled", true);
       containerMetrics = reader.bool("zeromon.metrics.container.enabled", true);
       maxSeries = reader.integer("zeromon.metrics.max-series", 2000, 1, 1_000_000);
+      hostSettings = hostMetrics ? HostMetricsConfig.read(reader) : HostMetricsSettings.defaults();
     }
   }
 }

@@ -7,6 +7,7 @@ import io.opentelemetry.exporter.otlp.trace.OtlpGrpcSpanExporter;
 import io.opentelemetry.exporter.otlp.trace.OtlpGrpcSpanExporterBuilder;
 import io.opentelemetry.sdk.trace.export.SpanExporter;
 import io.zeromon.agent.config.AgentConfig;
+import io.zeromon.agent.exporter.jaeger.JaegerSpanExporter;
 import java.time.Duration;
 import java.util.Map;
 
@@ -20,6 +21,8 @@ final class SpanExporters {
     switch (name) {
       case "otlp":
         return "grpc".equals(settings.otlpProtocol) ? grpc(settings) : http(settings);
+      case "jaeger":
+        return new JaegerSpanExporter(settings.jaeger);
       case "console":
       case "logging":
         return new ConsoleSpanExporter(System.err);
@@ -31,6 +34,9 @@ final class SpanExporters {
   static String describe(String name, AgentConfig.TraceSettings settings) {
     if ("otlp".equals(name)) {
       return "OTLP " + settings.otlpProtocol + " " + settings.otlpEndpoint;
+    }
+    if ("jaeger".equals(name)) {
+      return settings.jaeger.describe();
     }
     return "the console (stderr)";
   }

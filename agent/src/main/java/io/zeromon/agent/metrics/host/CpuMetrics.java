@@ -24,9 +24,9 @@ final class CpuMetrics implements Section {
           Unit.RATIO,
           "state");
   private static final MetricFamilyDescriptor LOGICAL =
-      Family.gauge("system_cpu_logical_count", "Number of logical CPUs (hardware threads).", null);
+      Family.gauge("system_cpu_logical_cpus", "Number of logical CPUs (hardware threads).", null);
   private static final MetricFamilyDescriptor PHYSICAL =
-      Family.gauge("system_cpu_physical_count", "Number of physical CPU cores.", null);
+      Family.gauge("system_cpu_physical_cores", "Number of physical CPU cores.", null);
   private static final MetricFamilyDescriptor[] LOAD = {
     load("1m", "1 minute"), load("5m", "5 minutes"), load("15m", "15 minutes")
   };

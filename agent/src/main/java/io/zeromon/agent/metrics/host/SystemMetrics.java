@@ -13,9 +13,9 @@ import java.util.List;
 final class SystemMetrics implements Section {
 
   private static final MetricFamilyDescriptor PROCESSES =
-      Family.gauge("system_process_count", "Number of processes on the host.", null);
+      Family.gauge("system_processes", "Number of processes on the host.", null);
   private static final MetricFamilyDescriptor THREADS =
-      Family.gauge("system_thread_count", "Number of threads (kernel tasks) on the host.", null);
+      Family.gauge("system_threads", "Number of threads (kernel tasks) on the host.", null);
   private static final MetricFamilyDescriptor UPTIME =
       Family.gauge("system_uptime_seconds", "Seconds since the host booted.", Unit.SECONDS);
 

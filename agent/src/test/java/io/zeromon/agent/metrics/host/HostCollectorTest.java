@@ -54,7 +54,7 @@ class HostCollectorTest {
             "system_memory_usage_bytes",
             "system_disk_io_bytes",
             "system_filesystem_usage_bytes",
-            "system_process_count",
+            "system_processes",
             "system_uptime_seconds");
   }
 

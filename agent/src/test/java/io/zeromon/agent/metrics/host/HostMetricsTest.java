@@ -24,8 +24,8 @@ class HostMetricsTest {
       List.of(
           "system_cpu_time_seconds",
           "system_cpu_utilization_ratio",
-          "system_cpu_logical_count",
-          "system_cpu_physical_count",
+          "system_cpu_logical_cpus",
+          "system_cpu_physical_cores",
           "system_cpu_load_average_1m",
           "system_cpu_load_average_5m",
           "system_cpu_load_average_15m",
@@ -41,8 +41,8 @@ class HostMetricsTest {
           "system_filesystem_usage_bytes",
           "system_filesystem_limit_bytes",
           "system_filesystem_inodes_usage",
-          "system_process_count",
-          "system_thread_count",
+          "system_processes",
+          "system_threads",
           "system_uptime_seconds");
 
   @Test
@@ -68,11 +68,11 @@ class HostMetricsTest {
     assertThat(used + free).isEqualTo(memoryLimit);
     assertFileSystemsAddUp(second);
     assertThat(sum(second, "system_cpu_utilization_ratio")).isCloseTo(1.0, within(1e-9));
-    double logical = gauge(second, "system_cpu_logical_count", Labels.EMPTY);
-    assertThat(gauge(second, "system_cpu_physical_count", Labels.EMPTY)).isBetween(1.0, logical);
+    double logical = gauge(second, "system_cpu_logical_cpus", Labels.EMPTY);
+    assertThat(gauge(second, "system_cpu_physical_cores", Labels.EMPTY)).isBetween(1.0, logical);
     assertThat(gauge(second, "system_uptime_seconds", Labels.EMPTY)).isPositive();
-    assertThat(gauge(second, "system_thread_count", Labels.EMPTY))
-        .isGreaterThanOrEqualTo(gauge(second, "system_process_count", Labels.EMPTY))
+    assertThat(gauge(second, "system_threads", Labels.EMPTY))
+        .isGreaterThanOrEqualTo(gauge(second, "system_processes", Labels.EMPTY))
         .isPositive();
   }
 
