@@ -2,6 +2,7 @@ package io.zeromon.bootstrap;
 
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CompletionStage;
 import java.util.function.BiPredicate;
 
@@ -113,6 +114,165 @@ public final class Bridge {
       i.endClientWhenDone(handle, response);
     } catch (Throwable ignored) {
       // never into application code
+    }
+  }
+
+  /**
+   * Leaves the thread of a SERVER span without ending it (asynchronous requests): the span stays
+   * open until {@link #endServer}, which may then run on another thread.
+   */
+  public static void detachServer(Object handle) {
+    BridgeImpl i = impl;
+    if (i == null || handle == null) {
+      return;
+    }
+    try {
+      i.detachServer(handle);
+    } catch (Throwable ignored) {
+      // never into application code
+    }
+  }
+
+  /** Names the route template (e.g. {@code /users/{id}}) of the current SERVER span, once known. */
+  public static void setServerRoute(String route) {
+    BridgeImpl i = impl;
+    if (i == null || route == null) {
+      return;
+    }
+    try {
+      i.setServerRoute(route);
+    } catch (Throwable ignored) {
+      // never into application code
+    }
+  }
+
+  /**
+   * The header names the configured propagators read, for servers whose headers can only be
+   * asked for one by one: read these into the map given to {@link #startServer}.
+   */
+  public static String[] propagationFields() {
+    BridgeImpl i = impl;
+    if (i == null) {
+      return NO_HEADERS;
+    }
+    try {
+      String[] fields = i.propagationFields();
+      return fields == null ? NO_HEADERS : fields;
+    } catch (Throwable t) {
+      return NO_HEADERS;
+    }
+  }
+
+  /** Starts a SERVER span for an RPC (e.g. system {@code grpc}); end it with {@link #endRpc}. */
+  public static Object startRpcServer(
+      String system,
+      String service,
+      String method,
+      String clientAddress,
+      Map<String, List<String>> metadata) {
+    BridgeImpl i = impl;
+    if (i == null) {
+      return null;
+    }
+    try {
+      return i.startRpcServer(system, service, method, clientAddress, metadata);
+    } catch (Throwable t) {
+      return null;
+    }
+  }
+
+  /**
+   * Starts a CLIENT span for an RPC, child of the current context; {@link #clientHeaders} gives
+   * the metadata to send, {@link #endRpc} ends it.
+   */
+  public static Object startRpcClient(
+      String system, String service, String method, String serverAddress, int serverPort) {
+    BridgeImpl i = impl;
+    if (i == null) {
+      return null;
+    }
+    try {
+      return i.startRpcClient(system, service, method, serverAddress, serverPort);
+    } catch (Throwable t) {
+      return null;
+    }
+  }
+
+  /** Ends an RPC span with the RPC system's status code (gRPC: 0 = OK). */
+  public static void endRpc(Object handle, int statusCode, Throwable error) {
+    BridgeImpl i = impl;
+    if (i == null || handle == null) {
+      return;
+    }
+    try {
+      i.endRpc(handle, statusCode, error);
+    } catch (Throwable ignored) {
+      // never into application code
+    }
+  }
+
+  /** The current trace context, to carry to another thread; null when there is none. */
+  public static Object currentContext() {
+    BridgeImpl i = impl;
+    if (i == null) {
+      return null;
+    }
+    try {
+      return i.currentContext();
+    } catch (Throwable t) {
+      return null;
+    }
+  }
+
+  /** Makes a context from {@link #currentContext} current; returns the scope to close, or null. */
+  public static Object makeCurrent(Object context) {
+    BridgeImpl i = impl;
+    if (i == null || context == null) {
+      return null;
+    }
+    try {
+      return i.makeCurrent(context);
+    } catch (Throwable t) {
+      return null;
+    }
+  }
+
+  /** Closes a scope from {@link #makeCurrent}, on the thread that opened it. */
+  public static void closeScope(Object scope) {
+    BridgeImpl i = impl;
+    if (i == null || scope == null) {
+      return;
+    }
+    try {
+      i.closeScope(scope);
+    } catch (Throwable ignored) {
+      // never into application code
+    }
+  }
+
+  /** The task, or a wrapper that runs it in the current context when there is one to carry. */
+  public static Runnable wrap(Runnable task) {
+    BridgeImpl i = impl;
+    if (i == null || task == null) {
+      return task;
+    }
+    try {
+      return i.wrap(task);
+    } catch (Throwable t) {
+      return task;
+    }
+  }
+
+  /** The task, or a wrapper that calls it in the current context when there is one to carry. */
+  public static <T> Callable<T> wrap(Callable<T> task) {
+    BridgeImpl i = impl;
+    if (i == null || task == null) {
+      return task;
+    }
+    try {
+      return i.wrap(task);
+    } catch (Throwable t) {
+      return task;
     }
   }
 

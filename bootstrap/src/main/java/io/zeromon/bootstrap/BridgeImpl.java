@@ -2,6 +2,7 @@ package io.zeromon.bootstrap;
 
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CompletionStage;
 
 /**
@@ -31,6 +32,34 @@ public interface BridgeImpl {
   void endClient(Object handle, int status, Throwable error);
 
   void endClientWhenDone(Object handle, CompletionStage<?> response);
+
+  void detachServer(Object handle);
+
+  void setServerRoute(String route);
+
+  String[] propagationFields();
+
+  Object startRpcServer(
+      String system,
+      String service,
+      String method,
+      String clientAddress,
+      Map<String, List<String>> metadata);
+
+  Object startRpcClient(
+      String system, String service, String method, String serverAddress, int serverPort);
+
+  void endRpc(Object handle, int statusCode, Throwable error);
+
+  Object currentContext();
+
+  Object makeCurrent(Object context);
+
+  void closeScope(Object scope);
+
+  Runnable wrap(Runnable task);
+
+  <T> Callable<T> wrap(Callable<T> task);
 
   void attach(Object owner, Object handle);
 

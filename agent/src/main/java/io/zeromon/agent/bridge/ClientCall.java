@@ -6,9 +6,9 @@ import io.opentelemetry.context.Context;
 /** The handle of one outbound request between start and end. */
 final class ClientCall {
   final Span span;
-  final Context context;
   final String method;
   final long startNanos;
+  Context context;
 
   ClientCall(Span span, Context context, String method, long startNanos) {
     this.span = span;

@@ -69,4 +69,61 @@ public final class FailingBridge implements BridgeImpl {
   public boolean isAttached(Object owner) {
     throw failure();
   }
+
+  @Override
+  public void detachServer(Object handle) {
+    throw failure();
+  }
+
+  @Override
+  public void setServerRoute(String route) {
+    throw failure();
+  }
+
+  @Override
+  public String[] propagationFields() {
+    throw failure();
+  }
+
+  @Override
+  public Object startRpcServer(
+      String system, String service, String method, String clientAddress, Map<String, List<String>> metadata) {
+    throw failure();
+  }
+
+  @Override
+  public Object startRpcClient(
+      String system, String service, String method, String serverAddress, int serverPort) {
+    throw failure();
+  }
+
+  @Override
+  public void endRpc(Object handle, int statusCode, Throwable error) {
+    throw failure();
+  }
+
+  @Override
+  public Object currentContext() {
+    throw failure();
+  }
+
+  @Override
+  public Object makeCurrent(Object context) {
+    throw failure();
+  }
+
+  @Override
+  public void closeScope(Object scope) {
+    throw failure();
+  }
+
+  @Override
+  public Runnable wrap(Runnable task) {
+    throw failure();
+  }
+
+  @Override
+  public <T> java.util.concurrent.Callable<T> wrap(java.util.concurrent.Callable<T> task) {
+    throw failure();
+  }
 }

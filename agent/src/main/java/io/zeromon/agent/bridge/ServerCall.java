@@ -6,16 +6,27 @@ import io.opentelemetry.context.Scope;
 /** The handle of one server request between start and end. */
 final class ServerCall {
   final Span span;
-  final Scope scope;
   final String method;
-  final String route;
   final long startNanos;
+  private Scope scope;
+  volatile String route;
 
-  ServerCall(Span span, Scope scope, String method, String route, long startNanos) {
+  ServerCall(Span span, String method, String route, long startNanos) {
     this.span = span;
-    this.scope = scope;
     this.method = method;
     this.route = route;
     this.startNanos = startNanos;
+  }
+
+  void entered(Scope scope) {
+    this.scope = scope;
+  }
+
+  /** Closes the scope once, on the thread that opened it; ending the span may come later. */
+  synchronized void leaveThread() {
+    if (scope != null) {
+      scope.close();
+      scope = null;
+    }
   }
 }

@@ -24,6 +24,8 @@ final class RequestMetrics implements RequestListener {
 
   private final SeriesLimitedHistogram server;
   private final SeriesLimitedHistogram client;
+  private final SeriesLimitedHistogram rpcServer;
+  private final SeriesLimitedHistogram rpcClient;
 
   RequestMetrics(PrometheusProperties properties, PrometheusRegistry registry, int maxSeries) {
     server =
@@ -40,6 +42,18 @@ final class RequestMetrics implements RequestListener {
                 .register(registry),
             3,
             maxSeries);
+    rpcServer = rpc(properties, registry, "rpc_server_call_duration_seconds", "Duration of RPCs served.", maxSeries);
+    rpcClient = rpc(properties, registry, "rpc_client_call_duration_seconds", "Duration of RPCs made.", maxSeries);
+  }
+
+  private static SeriesLimitedHistogram rpc(
+      PrometheusProperties properties, PrometheusRegistry registry, String name, String help, int maxSeries) {
+    return new SeriesLimitedHistogram(
+        histogram(properties, name, help)
+            .labelNames("rpc_system", "rpc_service", "rpc_method", "rpc_response_status_code")
+            .register(registry),
+        4,
+        maxSeries);
   }
 
   private static Histogram.Builder histogram(PrometheusProperties properties, String name, String help) {
@@ -63,6 +77,17 @@ final class RequestMetrics implements RequestListener {
     String code = status > 0 ? Integer.toString(status) : "";
     DistributionDataPoint point =
         isServer ? server.point(method, route, code, errorType) : client.point(method, code, errorType);
+    observe(point, seconds, span);
+  }
+
+  @Override
+  public void onRpcEnd(
+      boolean isServer, String system, String service, String method, int code, double seconds, Span span) {
+    SeriesLimitedHistogram histogram = isServer ? rpcServer : rpcClient;
+    observe(histogram.point(system, service, method, Integer.toString(code)), seconds, span);
+  }
+
+  private static void observe(DistributionDataPoint point, double seconds, Span span) {
     SpanContext context = span.getSpanContext();
     if (context.isSampled()) {
       point.observeWithExemplar(
@@ -73,6 +98,6 @@ final class RequestMetrics implements RequestListener {
   }
 
   long overflowed() {
-    return server.overflowed() + client.overflowed();
+    return server.overflowed() + client.overflowed() + rpcServer.overflowed() + rpcClient.overflowed();
   }
 }
