@@ -8,7 +8,15 @@ public final class CallDepth {
 
   public static final int HTTP_URL_CONNECTION = 0;
   public static final int JDK_HTTP_CLIENT = 1;
-  private static final int SLOTS = 8;
+  public static final int SERVLET = 2;
+  public static final int SPRING_WEB = 3;
+  public static final int APACHE_HTTP_CLIENT = 4;
+  public static final int OKHTTP = 5;
+  public static final int NETTY = 6;
+  public static final int GRPC = 7;
+  public static final int UNDERTOW = 8;
+  public static final int EXECUTOR = 9;
+  private static final int SLOTS = 16;
 
   private static final ThreadLocal<int[]> DEPTHS =
       new ThreadLocal<int[]>() {

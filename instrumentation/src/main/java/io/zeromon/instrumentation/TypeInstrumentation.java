@@ -14,6 +14,16 @@ public interface TypeInstrumentation {
     return new String[0];
   }
 
+  /**
+   * Classes of this instrumentation (nested ones listed too) that implement a library interface
+   * (a filter, an interceptor, a listener) and so must be defined in the instrumented type's own
+   * class loader: the agent injects them there before the advice first runs. Like advice, they may
+   * reference only {@code java.*}, the bridge and the library.
+   */
+  default String[] helperClassNames() {
+    return new String[0];
+  }
+
   /** Matches the types to transform: cheap name matchers first. */
   ElementMatcher<TypeDescription> typeMatcher();
 

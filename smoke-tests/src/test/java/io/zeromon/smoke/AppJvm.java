@@ -63,6 +63,28 @@ final class AppJvm implements AutoCloseable {
     return new Builder(mainClass);
   }
 
+  /**
+   * A sample application built by its own module under {@code smoke-tests/apps/<app>}, with the
+   * class path that module wrote to {@code target/classpath.txt} (its classes and its libraries,
+   * so that applications on different versions of a library never share a class path).
+   */
+  static Builder app(String app, String mainClass) {
+    Path module = Paths.get("apps", app, "target");
+    String libraries;
+    try {
+      libraries = Files.readString(module.resolve("classpath.txt")).trim();
+    } catch (IOException e) {
+      throw new IllegalStateException("sample app '" + app + "' is not built: " + e);
+    }
+    Builder builder = new Builder(mainClass);
+    builder.classpath.clear();
+    builder.classpath.add(module.resolve("classes").toAbsolutePath().toString());
+    if (!libraries.isEmpty()) {
+      builder.classpath.add(libraries);
+    }
+    return builder;
+  }
+
   /** How to launch one child JVM. */
   static final class Builder {
     private final String mainClass;

@@ -50,6 +50,15 @@ public final class InstrumentationInstaller {
     }
   }
 
+  private static HelperInjector helperInjector(Instrumentation inst, ClassLoader agentLoader) {
+    try {
+      return new HelperInjector(inst, agentLoader);
+    } catch (ReflectiveOperationException | RuntimeException e) {
+      AgentLog.warn("instrumentations that need helper classes are off: " + e);
+      return null;
+    }
+  }
+
   private static List<String> installSafely(
       Instrumentation inst,
       AgentConfig config,
@@ -74,6 +83,7 @@ public final class InstrumentationInstaller {
                     .or(isSynthetic()))
             .or(any(), is(agentLoader));
     List<String> installed = new ArrayList<>();
+    HelperInjector helpers = null;
     for (InstrumentationModule module : Instrumentations.all()) {
       if (!config.instrumentationEnabled(module.name())) {
         AgentLog.debug("instrumentation " + module.name() + " is switched off");
@@ -82,10 +92,25 @@ public final class InstrumentationInstaller {
       for (TypeInstrumentation type : module.typeInstrumentations()) {
         AdviceTransformer transformer = new AdviceTransformer(adviceLocator);
         type.transform(transformer);
-        builder =
-            builder
-                .type(type.typeMatcher(), new MarkerClassMatcher(type.markerClassNames()))
+        AgentBuilder.Identified.Extendable extendable =
+            builder.type(type.typeMatcher(), new MarkerClassMatcher(type.markerClassNames()))
                 .transform(transformer.transformer());
+        String[] helperNames = type.helperClassNames();
+        if (helperNames.length > 0) {
+          if (helpers == null) {
+            helpers = helperInjector(inst, agentLoader);
+          }
+          HelperInjector injector = helpers;
+          extendable =
+              extendable.transform(
+                  (b, typeDescription, loader, javaModule, domain) -> {
+                    if (injector != null) {
+                      injector.inject(loader, helperNames);
+                    }
+                    return b;
+                  });
+        }
+        builder = extendable;
       }
       installed.add(module.name());
     }
