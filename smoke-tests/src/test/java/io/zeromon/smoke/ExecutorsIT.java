@@ -39,7 +39,8 @@ class ExecutorsIT {
           "/then-apply-async",
           "/fork-join-submit",
           "/fork-join-task");
-  private static final List<String> VIRTUAL_THREADS = List.of("/virtual-start", "/virtual-executor");
+  private static final List<String> VIRTUAL_THREADS =
+      List.of("/virtual-start", "/virtual-executor");
   private static final ReceivedSpans SPANS = new ReceivedSpans();
   private static OtlpHttpReceiver receiver;
   private static AppJvm app;
@@ -127,13 +128,21 @@ class ExecutorsIT {
   }
 
   @Test
+  void aPeriodicTaskOutlivesTheRequestAndStartsItsOwnTrace() throws Exception {
+    assertThat(app.get("/periodic").body()).isEqualTo("hello");
+    SPANS.await(server("executors", "/periodic"), 1, 20_000);
+    assertThat(rootClient("executors", app).parentSpanId()).isEmpty();
+  }
+
+  @Test
   void theApplicationGetsItsOwnTasksBack() throws Exception {
     assertThat(app.checks()).containsEntry("outside-trace-same-instance", "true");
     Map<String, String> answers = answers(app.get("/identity"));
     assertThat(answers)
         .containsEntry("execute-runs", "true")
-        .containsEntry("execute-in-trace-wrapped", "true")
-        .containsEntry("submit-worker-gets-the-future", "true")
+        .containsEntry("queued-in-trace-as-wrapper", "true")
+        .containsEntry("hooks-see-a-wrapper-of-the-task", "true")
+        .containsEntry("hooks-get-the-future", "true")
         .containsEntry("rejection-handler-gets-the-task", "true")
         .containsEntry("remove-finds-the-task", "true")
         .containsEntry("shutdown-now-returns-the-task", "true")

@@ -50,13 +50,10 @@ public final class CompletableFutureInstrumentation implements TypeInstrumentati
             .and(isDeclaredBy(named(PREFIX + "UniCompletion")))
             .and(takesArgument(0, Executor.class)),
         getClass().getName() + "$AsyncCompletionAdvice");
+    ElementMatcher<TypeDescription> tasks =
+        namedOneOf(PREFIX + "AsyncSupply", PREFIX + "AsyncRun", PREFIX + "Completion");
     advice.applyAdvice(
-        named("run")
-            .and(takesArguments(0))
-            .and(
-                isDeclaredBy(
-                    namedOneOf(PREFIX + "AsyncSupply", PREFIX + "AsyncRun", PREFIX + "Completion"))),
-        shared + "$RestoreOnRun");
+        named("run").and(takesArguments(0)).and(isDeclaredBy(tasks)), shared + "$RestoreOnRun");
     advice.applyAdvice(
         named("execute")
             .and(takesArguments(1))

@@ -10,7 +10,8 @@ import java.util.List;
  * ThreadPoolExecutor}, {@code ScheduledThreadPoolExecutor}, every {@code AbstractExecutorService}
  * through {@code FutureTask}), {@code ForkJoinPool} and its tasks, {@code CompletableFuture} async
  * stages, and virtual threads (JDK 21+). The context is captured when a task is handed over and is
- * current while it runs; nothing is carried for a task handed over outside a trace.
+ * current while it runs; nothing is carried for a task handed over outside a trace, nor for a
+ * periodic task (it outlives the request that scheduled it).
  */
 public final class ExecutorsModule implements InstrumentationModule {
 
@@ -24,6 +25,7 @@ public final class ExecutorsModule implements InstrumentationModule {
     return Arrays.asList(
         new FutureTaskInstrumentation(),
         new ThreadPoolExecutorInstrumentation(),
+        new ScheduledThreadPoolExecutorInstrumentation(),
         new ForkJoinPoolInstrumentation(),
         new ForkJoinTaskInstrumentation(),
         new CompletableFutureInstrumentation(),

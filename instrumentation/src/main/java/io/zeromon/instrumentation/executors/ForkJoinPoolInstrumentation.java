@@ -20,11 +20,13 @@ import net.bytebuddy.matcher.ElementMatcher;
 
 /**
  * The public ways into a {@code ForkJoinPool}: {@code execute}, {@code submit}, {@code invoke},
- * {@code invokeAll}, {@code invokeAny}, and on JDK 25 its {@code schedule*} and {@code
- * submitWithTimeout}. A Runnable or Callable is wrapped before the pool adapts it into a task; a
- * {@code ForkJoinTask} gets the context attached, restored by {@link ForkJoinTaskInstrumentation}.
- * {@code externalSubmit} and {@code lazySubmit} are left alone: virtual threads submit their
- * continuations through them, and a carrier thread must not take a virtual thread's context.
+ * {@code invokeAll}, {@code invokeAny}, and on JDK 25 its one-shot {@code schedule} and {@code
+ * submitWithTimeout} (periodic tasks carry no context, see {@link
+ * ScheduledThreadPoolExecutorInstrumentation}). A Runnable or Callable is wrapped before the pool
+ * adapts it into a task; a {@code ForkJoinTask} gets the context attached, restored by {@link
+ * ForkJoinTaskInstrumentation}. {@code externalSubmit} and {@code lazySubmit} are left alone:
+ * virtual threads submit their continuations through them, and a carrier thread must not take a
+ * virtual thread's context.
  */
 public final class ForkJoinPoolInstrumentation implements TypeInstrumentation {
 
@@ -44,7 +46,7 @@ public final class ForkJoinPoolInstrumentation implements TypeInstrumentation {
             .and(takesArgument(0, named(FORK_JOIN_TASK))),
         prefix + "$TaskAdvice");
     advice.applyAdvice(
-        namedOneOf("execute", "submit", "schedule", "scheduleAtFixedRate", "scheduleWithFixedDelay")
+        namedOneOf("execute", "submit", "schedule")
             .and(isPublic())
             .and(takesArgument(0, Runnable.class)),
         prefix + "$RunnableAdvice");

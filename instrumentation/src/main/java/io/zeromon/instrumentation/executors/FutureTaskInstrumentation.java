@@ -4,6 +4,7 @@ import static net.bytebuddy.matcher.ElementMatchers.isConstructor;
 import static net.bytebuddy.matcher.ElementMatchers.named;
 
 import io.zeromon.bootstrap.Bridge;
+import io.zeromon.bootstrap.CallDepth;
 import io.zeromon.instrumentation.AdviceRegistry;
 import io.zeromon.instrumentation.TypeInstrumentation;
 import java.util.concurrent.Callable;
@@ -38,7 +39,14 @@ public final class FutureTaskInstrumentation implements TypeInstrumentation {
     @Advice.OnMethodExit(suppress = Throwable.class)
     public static void exit(
         @Advice.FieldValue(value = "callable", readOnly = false) Callable<?> callable) {
-      callable = Bridge.wrap(callable);
+      Callable<?> wrapped = Bridge.wrap(callable);
+      if (wrapped != callable) {
+        // not for a periodic task (see ScheduledThreadPoolExecutorInstrumentation)
+        if (CallDepth.enter(CallDepth.EXECUTOR) == 0) {
+          callable = wrapped;
+        }
+        CallDepth.exit(CallDepth.EXECUTOR);
+      }
     }
   }
 }

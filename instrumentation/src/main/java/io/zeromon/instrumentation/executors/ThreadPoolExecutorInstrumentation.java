@@ -19,8 +19,12 @@ import net.bytebuddy.matcher.ElementMatcher;
  * {@code ThreadPoolExecutor.execute}, where every task of a pool (and of its subclasses that call
  * {@code super.execute}) arrives: a plain Runnable is wrapped. Where the pool hands a task back to
  * the application (the rejection handler, {@code shutdownNow}, {@code remove}), the advice gives
- * back the application's own task. {@code ScheduledThreadPoolExecutor} does not come here: its
- * tasks are {@code FutureTask}s.
+ * back the application's own task. The {@code beforeExecute}/{@code afterExecute} hooks of a
+ * subclass and {@code getQueue()} see the wrapper of a plain Runnable (its {@code toString} is the
+ * task's); giving them the task would mean matching every class the application loads by its
+ * methods and superclasses. A {@code FutureTask} ({@code submit}, {@code invokeAll}) is never
+ * wrapped, so the hooks' usual {@code r instanceof Future} sees it. {@code
+ * ScheduledThreadPoolExecutor} does not come here: its tasks are {@code FutureTask}s.
  */
 public final class ThreadPoolExecutorInstrumentation implements TypeInstrumentation {
 

@@ -1,6 +1,7 @@
 package io.zeromon.smoke.apps.executors;
 
 import com.sun.net.httpserver.HttpServer;
+import example.pools.RecordingPool;
 import java.lang.ref.WeakReference;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,22 +39,6 @@ final class Checks {
     ExecutorsApp.route(server, "/leak", Checks::leak);
     ExecutorsApp.route(server, "/leak-check", Checks::leakCheck);
     ExecutorsApp.route(server, "/bench", Checks::bench);
-  }
-
-  /** A pool that records the task its worker is given, and what a rejection handler is given. */
-  static final class RecordingPool extends ThreadPoolExecutor {
-    volatile Runnable lastRun;
-    volatile Runnable lastRejected;
-
-    RecordingPool(int queue) {
-      super(1, 1, 0, TimeUnit.SECONDS, new ArrayBlockingQueue<>(queue));
-      setRejectedExecutionHandler((task, pool) -> lastRejected = task);
-    }
-
-    @Override
-    protected void beforeExecute(Thread thread, Runnable task) {
-      lastRun = task;
-    }
   }
 
   /** A task object of its own (a non-capturing lambda would be one shared instance). */
@@ -103,13 +88,16 @@ final class Checks {
     }
   }
 
-  /** Runs outside any trace (at start-up): the worker gets the very task handed over. */
+  /** Runs outside any trace (at start-up): the queue holds the very task handed over. */
   static boolean outsideTraceSameInstance() throws InterruptedException {
     RecordingPool pool = new RecordingPool(1);
     try {
+      Blocker blocker = new Blocker().occupy(pool);
       Task task = new Task();
       pool.execute(task);
-      return task.awaitRun() && pool.lastRun == task;
+      boolean same = pool.getQueue().peek() == task;
+      blocker.release.countDown();
+      return task.awaitRun() && same;
     } finally {
       pool.shutdown();
     }
@@ -121,17 +109,24 @@ final class Checks {
     Task executed = new Task();
     pool.execute(executed);
     answers.put("execute-runs", executed.awaitRun());
-    answers.put("execute-in-trace-wrapped", pool.lastRun != executed);
+    awaitCompleted(pool, 1);
+    // the hooks see the wrapper of a plain Runnable, which shows as the task
+    answers.put(
+        "hooks-see-a-wrapper-of-the-task",
+        pool.lastBefore() != executed && executed.toString().equals(pool.lastBefore().toString()));
     Future<String> future = pool.submit((Callable<String>) new Task());
     future.get(10, TimeUnit.SECONDS);
-    answers.put("submit-worker-gets-the-future", pool.lastRun == future);
+    awaitCompleted(pool, 2);
+    answers.put("hooks-get-the-future", pool.lastBefore() == future && pool.lastAfter() == future);
 
     Blocker blocker = new Blocker().occupy(pool);
     Task queued = new Task();
     pool.execute(queued);
+    // in a trace, the queue holds the wrapper that carries the context
+    answers.put("queued-in-trace-as-wrapper", pool.getQueue().peek() != queued);
     Task rejected = new Task();
     pool.execute(rejected);
-    answers.put("rejection-handler-gets-the-task", pool.lastRejected == rejected);
+    answers.put("rejection-handler-gets-the-task", pool.lastRejected() == rejected);
     answers.put("remove-finds-the-task", pool.remove(queued));
     Task left = new Task();
     pool.execute(left);
@@ -152,6 +147,14 @@ final class Checks {
       priority.shutdown();
     }
     return lines(answers);
+  }
+
+  /** afterExecute runs after the task (and its future) completed: wait for it, bounded. */
+  private static void awaitCompleted(RecordingPool pool, int tasks) throws InterruptedException {
+    // the pool counts a task as completed after its afterExecute
+    for (int i = 0; i < 500 && pool.getCompletedTaskCount() < tasks; i++) {
+      Thread.sleep(2);
+    }
   }
 
   /** A task a priority queue orders: it must reach the queue as itself. */

@@ -1,5 +1,7 @@
 package io.zeromon.smoke.apps.executors;
 
+import static java.util.concurrent.TimeUnit.SECONDS;
+
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
@@ -24,17 +26,19 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.RecursiveTask;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
  * A JDK HttpServer service whose endpoints make their outbound call ({@code GET /hello} on itself,
  * with HttpURLConnection or java.net.http) from another thread: {@code /pool-execute}, {@code
- * /pool-submit} (fixed thread pool), {@code /scheduled}, {@code /supply-async} (default pool),
- * {@code /then-apply-async} (a stage registered before its source completes on a thread outside
- * the trace), {@code /fork-join-submit} (common pool), {@code /fork-join-task} (a forked subtask),
- * {@code /virtual-start} and {@code /virtual-executor} (JDK 21+, else 501); {@code /sync} calls in
- * place. {@code /identity}, {@code /leak}, {@code /leak-check} and {@code /bench} are in {@link
- * Checks}. Prints {@code CHECK} lines and {@code READY port=N}.
+ * /pool-submit} (fixed thread pool), {@code /scheduled}, {@code /periodic} (a periodic task: it
+ * carries no context), {@code /supply-async} (default pool), {@code /then-apply-async} (a stage
+ * registered before its source completes on a thread outside the trace), {@code /fork-join-submit}
+ * (common pool), {@code /fork-join-task} (a forked subtask), {@code /virtual-start} and {@code
+ * /virtual-executor} (JDK 21+, else 501); {@code /sync} calls in place. {@code /identity}, {@code
+ * /leak}, {@code /leak-check} and {@code /bench} are in {@link Checks}. Prints {@code CHECK} lines
+ * and {@code READY port=N}.
  */
 public final class ExecutorsApp {
 
@@ -66,17 +70,39 @@ public final class ExecutorsApp {
     route(
         server,
         "/scheduled",
-        () -> scheduler.schedule(ExecutorsApp::call, 5, TimeUnit.MILLISECONDS).get(10, TimeUnit.SECONDS));
+        () -> scheduler.schedule(ExecutorsApp::call, 5, TimeUnit.MILLISECONDS).get(10, SECONDS));
+    route(
+        server,
+        "/periodic",
+        () -> {
+          CompletableFuture<String> result = new CompletableFuture<>();
+          ScheduledFuture<?> periodic =
+              scheduler.scheduleAtFixedRate(
+                  () -> {
+                    if (!result.isDone()) {
+                      complete(result, ExecutorsApp::call);
+                    }
+                  },
+                  0,
+                  1,
+                  TimeUnit.HOURS);
+          try {
+            return result.get(10, TimeUnit.SECONDS);
+          } finally {
+            periodic.cancel(false);
+          }
+        });
     route(
         server,
         "/supply-async",
-        () -> CompletableFuture.supplyAsync(ExecutorsApp::callWithHttpClient).get(10, TimeUnit.SECONDS));
+        () -> CompletableFuture.supplyAsync(ExecutorsApp::callWithHttpClient).get(10, SECONDS));
     route(
         server,
         "/then-apply-async",
         () -> {
           CompletableFuture<String> gate = new CompletableFuture<>();
-          CompletableFuture<String> stage = gate.thenApplyAsync(go -> unchecked(ExecutorsApp::call));
+          CompletableFuture<String> stage =
+              gate.thenApplyAsync(go -> unchecked(ExecutorsApp::call));
           // a platform thread started here carries no context: the stage must keep its own
           new Thread(() -> gate.complete("go"), "completer").start();
           return stage.get(10, TimeUnit.SECONDS);
