@@ -49,7 +49,8 @@ final class Agent {
                   tracing::endedSpans,
                   transformations::errors,
                   transformations::transformed,
-                  instrumentations));
+                  instrumentations,
+                  tracing.selfMetrics()));
       listener = metrics.requestListener();
     }
     Bridge.install(
