@@ -45,7 +45,9 @@ public final class AgentConfig {
     this.enabled = reader.bool("otel.javaagent.enabled", true);
     String level = reader.oneOf("zeromon.log.level", "info", "off", "error", "warn", "info", "debug");
     this.logLevel = AgentLog.Level.valueOf(level.toUpperCase(java.util.Locale.ROOT));
-    this.resourceAttributes = Collections.unmodifiableMap(reader.pairs("otel.resource.attributes"));
+    Map<String, String> attributes = JaegerClientFallbacks.tags(reader);
+    attributes.putAll(reader.pairs("otel.resource.attributes"));
+    this.resourceAttributes = Collections.unmodifiableMap(attributes);
     this.serviceName = ServiceNames.choose(reader, resourceAttributes);
     this.traces = new TraceSettings(reader);
     this.metrics = new MetricsSettings(reader);
@@ -117,21 +119,28 @@ public final class AgentConfig {
           reader.millis(
               "otel.exporter.otlp.traces.timeout",
               reader.millis("otel.exporter.otlp.timeout", 10_000));
+      String jaegerSampler = JaegerClientFallbacks.sampler(reader);
       sampler =
           reader.oneOf(
               "otel.traces.sampler",
-              "parentbased_always_on",
+              jaegerSampler == null ? "parentbased_always_on" : jaegerSampler,
               "always_on",
               "always_off",
               "traceidratio",
               "parentbased_always_on",
               "parentbased_always_off",
               "parentbased_traceidratio");
-      samplerRatio = reader.ratio("otel.traces.sampler.arg", 1.0);
+      samplerRatio =
+          reader.ratio(
+              "otel.traces.sampler.arg",
+              reader.sources().get("otel.traces.sampler") == null && jaegerSampler != null
+                  ? jaegerRatio(reader)
+                  : 1.0);
+      List<String> jaegerPropagators = JaegerClientFallbacks.propagators(reader);
       propagators =
           reader.names(
               "otel.propagators",
-              Arrays.asList("tracecontext", "baggage"),
+              jaegerPropagators == null ? Arrays.asList("tracecontext", "baggage") : jaegerPropagators,
               "tracecontext",
               "baggage",
               "b3",
@@ -143,6 +152,18 @@ public final class AgentConfig {
       maxExportBatchSize = reader.integer("otel.bsp.max.export.batch.size", 512, 1, 1 << 16);
       exportTimeoutMillis = reader.millis("otel.bsp.export.timeout", 30_000);
       failureLogIntervalMillis = reader.millis("zeromon.export.failure-log-interval", 60_000);
+    }
+  }
+
+  /** {@code JAEGER_SAMPLER_PARAM} as a ratio (probabilistic), else 1.0. */
+  private static double jaegerRatio(ConfigReader reader) {
+    String param = reader.sources().environmentVariable("JAEGER_SAMPLER_PARAM");
+    try {
+      double ratio = param == null ? 1.0 : Double.parseDouble(param);
+      return ratio >= 0 && ratio <= 1 ? ratio : 1.0;
+    } catch (NumberFormatException e) {
+      reader.problems().report("JAEGER_SAMPLER_PARAM", param, "a number from 0.0 to 1.0", "using 1.0");
+      return 1.0;
     }
   }
 
