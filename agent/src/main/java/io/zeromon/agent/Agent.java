@@ -50,7 +50,8 @@ final class Agent {
                   transformations::errors,
                   transformations::transformed,
                   instrumentations,
-                  tracing.selfMetrics()));
+                  tracing.selfMetrics()),
+              config.serviceName);
       listener = metrics.requestListener();
     }
     Bridge.install(

@@ -24,7 +24,8 @@ public final class AgentConfig {
               "zeromon.metrics.jvm.enabled",
               "zeromon.metrics.host.enabled",
               "zeromon.metrics.container.enabled",
-              "zeromon.metrics.max-series"));
+              "zeromon.metrics.max-series",
+              "zeromon.metrics.span-metrics.enabled"));
 
   static {
     ZEROMON_KEYS.addAll(Arrays.asList(HostMetricsConfig.KEYS));
@@ -179,6 +180,7 @@ public final class AgentConfig {
     public final boolean containerMetrics;
     public final int maxSeries;
     public final HostMetricsSettings hostSettings;
+    public final boolean spanMetrics;
 
     MetricsSettings(ConfigReader reader) {
       List<String> exporters =
@@ -196,6 +198,7 @@ public final class AgentConfig {
       hostMetrics = reader.bool("zeromon.metrics.host.enabled", true);
       containerMetrics = reader.bool("zeromon.metrics.container.enabled", true);
       maxSeries = reader.integer("zeromon.metrics.max-series", 2000, 1, 1_000_000);
+      spanMetrics = reader.bool("zeromon.metrics.span-metrics.enabled", false);
       hostSettings = hostMetrics ? HostMetricsConfig.read(reader) : HostMetricsSettings.defaults();
     }
   }
