@@ -75,11 +75,17 @@ class DeploymentConfigIT {
     try (AppJvm app =
         AppJvm.builder("io.zeromon.smoke.apps.HttpServerApp")
             .withMetrics()
-            .property("otel.traces.exporter", "none")
+            .property("otel.traces.exporter", "console")
             .start()) {
       app.get("/hello");
       app.get("/chain");
-      exposed = sampleNames(MetricsIT.scrape(app.metricsUrl()).body());
+      // the SDK's own series appear with its first export
+      long deadline = System.currentTimeMillis() + 10_000;
+      do {
+        exposed = sampleNames(MetricsIT.scrape(app.metricsUrl()).body());
+      } while (!exposed.contains("zeromon_exporter_span_exported_total")
+          && System.currentTimeMillis() < deadline
+          && sleep(200));
     }
     exposed.add("up"); // Prometheus's own
     Set<String> missing = new TreeSet<>(queried);
@@ -118,6 +124,11 @@ class DeploymentConfigIT {
       }
     }
     return names;
+  }
+
+  private static boolean sleep(long millis) throws InterruptedException {
+    Thread.sleep(millis);
+    return true;
   }
 
   private static String promtool(String... args) throws Exception {
