@@ -89,6 +89,8 @@ public final class AgentConfig {
     public final long otlpTimeoutMillis;
     public final String sampler;
     public final double samplerRatio;
+    /** Null unless the sampler is jaeger_remote. */
+    public final RemoteSamplingSettings remoteSampling;
     public final List<String> propagators;
     public final long scheduleDelayMillis;
     public final int maxQueueSize;
@@ -130,13 +132,21 @@ public final class AgentConfig {
               "traceidratio",
               "parentbased_always_on",
               "parentbased_always_off",
-              "parentbased_traceidratio");
-      samplerRatio =
-          reader.ratio(
-              "otel.traces.sampler.arg",
-              reader.sources().get("otel.traces.sampler") == null && jaegerSampler != null
-                  ? jaegerRatio(reader)
-                  : 1.0);
+              "parentbased_traceidratio",
+              "jaeger_remote",
+              "parentbased_jaeger_remote");
+      if (sampler.endsWith("jaeger_remote")) {
+        remoteSampling = RemoteSamplingSettings.read(reader);
+        samplerRatio = remoteSampling.initialRatio;
+      } else {
+        remoteSampling = null;
+        samplerRatio =
+            reader.ratio(
+                "otel.traces.sampler.arg",
+                reader.sources().get("otel.traces.sampler") == null && jaegerSampler != null
+                    ? jaegerRatio(reader)
+                    : 1.0);
+      }
       List<String> jaegerPropagators = JaegerClientFallbacks.propagators(reader);
       propagators =
           reader.names(
@@ -157,7 +167,7 @@ public final class AgentConfig {
   }
 
   /** {@code JAEGER_SAMPLER_PARAM} as a ratio (probabilistic), else 1.0. */
-  private static double jaegerRatio(ConfigReader reader) {
+  static double jaegerRatio(ConfigReader reader) {
     String param = reader.sources().environmentVariable("JAEGER_SAMPLER_PARAM");
     try {
       double ratio = param == null ? 1.0 : Double.parseDouble(param);

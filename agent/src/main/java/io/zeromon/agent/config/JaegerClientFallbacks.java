@@ -44,8 +44,10 @@ final class JaegerClientFallbacks {
         return "0".equals(param) ? "parentbased_always_off" : "parentbased_always_on";
       case "probabilistic":
         return "parentbased_traceidratio";
+      case "remote":
+        return "parentbased_jaeger_remote";
       default:
-        reader.problems().report("JAEGER_SAMPLER_TYPE", type, "const or probabilistic", "using the default sampler");
+        reader.problems().report("JAEGER_SAMPLER_TYPE", type, "const, probabilistic or remote", "using the default sampler");
         return null;
     }
   }

@@ -60,7 +60,7 @@ public final class Tracing {
     SdkTracerProviderBuilder builder =
         SdkTracerProvider.builder()
             .setResource(resource)
-            .setSampler(Samplers.create(settings.sampler, settings.samplerRatio))
+            .setSampler(Samplers.create(settings, config.serviceName))
             .setMeterProvider(selfMetrics.meterProvider())
             .addSpanProcessor(ended);
     if (!exporters.isEmpty()) {
