@@ -1,5 +1,6 @@
 package io.zeromon.instrumentation;
 
+import io.zeromon.instrumentation.grpc.GrpcModule;
 import io.zeromon.instrumentation.httpurlconnection.HttpUrlConnectionModule;
 import io.zeromon.instrumentation.jdkhttpclient.JdkHttpClientModule;
 import io.zeromon.instrumentation.jdkhttpserver.JdkHttpServerModule;
@@ -13,6 +14,7 @@ public final class Instrumentations {
 
   public static List<InstrumentationModule> all() {
     return Arrays.asList(
-        new JdkHttpServerModule(), new HttpUrlConnectionModule(), new JdkHttpClientModule());
+        new JdkHttpServerModule(), new HttpUrlConnectionModule(), new JdkHttpClientModule(),
+        new GrpcModule());
   }
 }
