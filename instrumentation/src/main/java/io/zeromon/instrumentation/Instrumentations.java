@@ -4,6 +4,7 @@ import io.zeromon.instrumentation.grpc.GrpcModule;
 import io.zeromon.instrumentation.httpurlconnection.HttpUrlConnectionModule;
 import io.zeromon.instrumentation.jdkhttpclient.JdkHttpClientModule;
 import io.zeromon.instrumentation.jdkhttpserver.JdkHttpServerModule;
+import io.zeromon.instrumentation.netty.NettyModule;
 import java.util.Arrays;
 import java.util.List;
 
@@ -15,6 +16,6 @@ public final class Instrumentations {
   public static List<InstrumentationModule> all() {
     return Arrays.asList(
         new JdkHttpServerModule(), new HttpUrlConnectionModule(), new JdkHttpClientModule(),
-        new GrpcModule());
+        new GrpcModule(), new NettyModule());
   }
 }
