@@ -5,6 +5,7 @@ import io.zeromon.instrumentation.httpurlconnection.HttpUrlConnectionModule;
 import io.zeromon.instrumentation.jdkhttpclient.JdkHttpClientModule;
 import io.zeromon.instrumentation.jdkhttpserver.JdkHttpServerModule;
 import io.zeromon.instrumentation.netty.NettyModule;
+import io.zeromon.instrumentation.undertow.UndertowModule;
 import java.util.Arrays;
 import java.util.List;
 
@@ -16,6 +17,6 @@ public final class Instrumentations {
   public static List<InstrumentationModule> all() {
     return Arrays.asList(
         new JdkHttpServerModule(), new HttpUrlConnectionModule(), new JdkHttpClientModule(),
-        new GrpcModule(), new NettyModule());
+        new GrpcModule(), new NettyModule(), new UndertowModule());
   }
 }

@@ -3,8 +3,8 @@ package io.zeromon.instrumentation.netty;
 import io.netty.channel.ChannelDuplexHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelPromise;
-import io.netty.handler.codec.http.HttpContent;
 import io.netty.handler.codec.http.HttpHeaders;
+import io.netty.handler.codec.http.HttpObject;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.LastHttpContent;
@@ -31,23 +31,21 @@ final class NettyServerHandler extends ChannelDuplexHandler {
 
   private final ArrayDeque<NettyRequest> pending = new ArrayDeque<>();
 
+  /** The request whose head was read last: its body parts come next. */
+  private NettyRequest reading;
+
   @Override
   public void channelRead(ChannelHandlerContext ctx, Object msg) throws Exception {
-    if (msg instanceof HttpRequest && pending.size() < MAX_PENDING) {
-      NettyRequest request = start(ctx, (HttpRequest) msg);
-      if (request != null) {
-        pending.addLast(request);
-        try {
-          ctx.fireChannelRead(msg);
-        } finally {
-          // the event loop serves other channels next: leave it without a current span
-          Bridge.detachServer(request.handle);
-        }
-        return;
+    if (msg instanceof HttpRequest) {
+      reading = pending.size() < MAX_PENDING ? start(ctx, (HttpRequest) msg) : null;
+      if (reading != null) {
+        pending.addLast(reading);
       }
     }
-    NettyRequest last = msg instanceof HttpContent ? pending.peekLast() : null;
-    Object scope = last == null ? null : Bridge.makeCurrent(last.context);
+    // the request being read is current while the pipeline handles its parts; never beyond,
+    // as the event loop serves other channels next
+    Object scope =
+        reading != null && msg instanceof HttpObject ? Bridge.makeCurrent(reading.context) : null;
     try {
       ctx.fireChannelRead(msg);
     } finally {
@@ -79,7 +77,14 @@ final class NettyServerHandler extends ChannelDuplexHandler {
             address(ctx.channel().remoteAddress()),
             propagationHeaders(headers),
             null);
-    return handle == null ? null : new NettyRequest(handle, Bridge.currentContext());
+    if (handle == null) {
+      return null;
+    }
+    NettyRequest started = new NettyRequest(handle, Bridge.currentContext());
+    // the bridge made the span current on this thread: leave it now, the span is made current
+    // again for each part of the request, so that the response may end it on any thread
+    Bridge.detachServer(handle);
+    return started;
   }
 
   /** The headers the bridge reads: the propagators' fields and the user agent. */
@@ -139,6 +144,7 @@ final class NettyServerHandler extends ChannelDuplexHandler {
   public void channelInactive(ChannelHandlerContext ctx) throws Exception {
     // requests the connection closed under: ended without a status
     NettyRequest request;
+    reading = null;
     while ((request = pending.pollFirst()) != null) {
       Bridge.endServer(request.handle, -1, null);
     }
