@@ -1,5 +1,7 @@
 package io.zeromon.smoke;
 
+import static io.opentelemetry.proto.trace.v1.Span.SpanKind.SPAN_KIND_CLIENT;
+import static io.opentelemetry.proto.trace.v1.Span.SpanKind.SPAN_KIND_SERVER;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.opentelemetry.proto.trace.v1.Span;
@@ -8,7 +10,6 @@ import io.zeromon.smoke.ReceivedSpans.Received;
 import java.util.List;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -63,7 +64,7 @@ abstract class GrpcTracingTests {
             .await(
                 r ->
                     "grpc-frontend".equals(r.service())
-                        && r.span().getKind() == Span.SpanKind.SPAN_KIND_SERVER
+                        && r.span().getKind() == SPAN_KIND_SERVER
                         && query.equals(r.attribute("url.query")),
                 1,
                 20_000)
@@ -73,7 +74,10 @@ abstract class GrpcTracingTests {
 
   static Received one(List<Received> trace, String service, Span.SpanKind kind, String name) {
     Predicate<Received> match =
-        r -> service.equals(r.service()) && r.span().getKind() == kind && name.equals(r.span().getName());
+        r ->
+            service.equals(r.service())
+                && r.span().getKind() == kind
+                && name.equals(r.span().getName());
     List<Received> found = trace.stream().filter(match).toList();
     assertThat(found).as(service + " " + kind + " " + name).hasSize(1);
     return found.get(0);
@@ -85,11 +89,11 @@ abstract class GrpcTracingTests {
 
     List<Received> trace = trace("name=alice", 3);
     assertThat(trace).hasSize(3);
-    Received root = one(trace, "grpc-frontend", Span.SpanKind.SPAN_KIND_SERVER, "GET /hello");
+    Received root = one(trace, "grpc-frontend", SPAN_KIND_SERVER, "GET /hello");
     Received client =
-        one(trace, "grpc-frontend", Span.SpanKind.SPAN_KIND_CLIENT, "demo.Greeter/SayHello");
+        one(trace, "grpc-frontend", SPAN_KIND_CLIENT, "demo.Greeter/SayHello");
     Received server =
-        one(trace, "grpc-backend", Span.SpanKind.SPAN_KIND_SERVER, "demo.Greeter/SayHello");
+        one(trace, "grpc-backend", SPAN_KIND_SERVER, "demo.Greeter/SayHello");
     assertThat(root.parentSpanId()).isEmpty();
     assertThat(client.parentSpanId()).isEqualTo(root.spanId());
     assertThat(server.parentSpanId()).isEqualTo(client.spanId());
@@ -111,11 +115,11 @@ abstract class GrpcTracingTests {
 
     List<Received> trace = trace("n=3", 3);
     assertThat(trace).hasSize(3);
-    Received root = one(trace, "grpc-frontend", Span.SpanKind.SPAN_KIND_SERVER, "GET /list");
+    Received root = one(trace, "grpc-frontend", SPAN_KIND_SERVER, "GET /list");
     Received client =
-        one(trace, "grpc-frontend", Span.SpanKind.SPAN_KIND_CLIENT, "demo.Greeter/ListGreetings");
+        one(trace, "grpc-frontend", SPAN_KIND_CLIENT, "demo.Greeter/ListGreetings");
     Received server =
-        one(trace, "grpc-backend", Span.SpanKind.SPAN_KIND_SERVER, "demo.Greeter/ListGreetings");
+        one(trace, "grpc-backend", SPAN_KIND_SERVER, "demo.Greeter/ListGreetings");
     assertThat(client.parentSpanId()).isEqualTo(root.spanId());
     assertThat(server.parentSpanId()).isEqualTo(client.spanId());
     assertThat(server.attribute("rpc.grpc.status_code")).isEqualTo("0");
@@ -132,21 +136,22 @@ abstract class GrpcTracingTests {
         trace.stream().filter(r -> "grpc-backend".equals(r.service())).toList();
     assertThat(backendSpans).hasSize(3);
     Received client =
-        one(trace, "grpc-frontend", Span.SpanKind.SPAN_KIND_CLIENT, "demo.Greeter/SayHello");
+        one(trace, "grpc-frontend", SPAN_KIND_CLIENT, "demo.Greeter/SayHello");
     Received outer =
         backendSpans.stream()
             .filter(r -> r.parentSpanId().equals(client.spanId()))
             .findFirst()
             .orElseThrow();
-    Received nestedClient = one(backendSpans, "grpc-backend", Span.SpanKind.SPAN_KIND_CLIENT, "demo.Greeter/SayHello");
-    assertThat(outer.span().getKind()).isEqualTo(Span.SpanKind.SPAN_KIND_SERVER);
+    Received nestedClient =
+        one(backendSpans, "grpc-backend", SPAN_KIND_CLIENT, "demo.Greeter/SayHello");
+    assertThat(outer.span().getKind()).isEqualTo(SPAN_KIND_SERVER);
     assertThat(nestedClient.parentSpanId()).isEqualTo(outer.spanId());
     Received inner =
         backendSpans.stream()
             .filter(r -> r.parentSpanId().equals(nestedClient.spanId()))
             .findFirst()
             .orElseThrow();
-    assertThat(inner.span().getKind()).isEqualTo(Span.SpanKind.SPAN_KIND_SERVER);
+    assertThat(inner.span().getKind()).isEqualTo(SPAN_KIND_SERVER);
   }
 
   @Test
@@ -157,8 +162,10 @@ abstract class GrpcTracingTests {
 
     // NOT_FOUND (5): an error for the client, not a server error
     List<Received> missing = trace("name=missing", 3);
-    Received client = one(missing, "grpc-frontend", Span.SpanKind.SPAN_KIND_CLIENT, "demo.Greeter/SayHello");
-    Received server = one(missing, "grpc-backend", Span.SpanKind.SPAN_KIND_SERVER, "demo.Greeter/SayHello");
+    Received client =
+        one(missing, "grpc-frontend", SPAN_KIND_CLIENT, "demo.Greeter/SayHello");
+    Received server =
+        one(missing, "grpc-backend", SPAN_KIND_SERVER, "demo.Greeter/SayHello");
     assertThat(client.attribute("rpc.grpc.status_code")).isEqualTo("5");
     assertThat(client.span().getStatus().getCode()).isEqualTo(Status.StatusCode.STATUS_CODE_ERROR);
     assertThat(server.attribute("rpc.grpc.status_code")).isEqualTo("5");
@@ -166,8 +173,8 @@ abstract class GrpcTracingTests {
 
     // UNAVAILABLE (14): an error on both sides
     List<Received> down = trace("name=down", 3);
-    client = one(down, "grpc-frontend", Span.SpanKind.SPAN_KIND_CLIENT, "demo.Greeter/SayHello");
-    server = one(down, "grpc-backend", Span.SpanKind.SPAN_KIND_SERVER, "demo.Greeter/SayHello");
+    client = one(down, "grpc-frontend", SPAN_KIND_CLIENT, "demo.Greeter/SayHello");
+    server = one(down, "grpc-backend", SPAN_KIND_SERVER, "demo.Greeter/SayHello");
     assertThat(client.attribute("rpc.grpc.status_code")).isEqualTo("14");
     assertThat(server.attribute("rpc.grpc.status_code")).isEqualTo("14");
     assertThat(server.attribute("error.type")).isEqualTo("14");
@@ -176,11 +183,11 @@ abstract class GrpcTracingTests {
 
     // a handler that throws: UNKNOWN (2), with the exception on the server span
     List<Received> boom = trace("name=boom", 3);
-    server = one(boom, "grpc-backend", Span.SpanKind.SPAN_KIND_SERVER, "demo.Greeter/SayHello");
+    server = one(boom, "grpc-backend", SPAN_KIND_SERVER, "demo.Greeter/SayHello");
     assertThat(server.attribute("rpc.grpc.status_code")).isEqualTo("2");
     assertThat(server.attribute("error.type")).isEqualTo("java.lang.IllegalStateException");
     assertThat(server.span().getStatus().getCode()).isEqualTo(Status.StatusCode.STATUS_CODE_ERROR);
-    client = one(boom, "grpc-frontend", Span.SpanKind.SPAN_KIND_CLIENT, "demo.Greeter/SayHello");
+    client = one(boom, "grpc-frontend", SPAN_KIND_CLIENT, "demo.Greeter/SayHello");
     assertThat(client.attribute("rpc.grpc.status_code")).isEqualTo("2");
   }
 

@@ -117,7 +117,8 @@ abstract class NettyTracingTests {
     assertThat(app.get("/async?async=1").body()).isEqualTo("async");
     Received async = server("async=1");
     assertThat(async.attribute("http.response.status_code")).isEqualTo("200");
-    long millis = (async.span().getEndTimeUnixNano() - async.span().getStartTimeUnixNano()) / 1_000_000;
+    long millis =
+        (async.span().getEndTimeUnixNano() - async.span().getStartTimeUnixNano()) / 1_000_000;
     assertThat(millis).isGreaterThanOrEqualTo(40);
   }
 
@@ -128,9 +129,15 @@ abstract class NettyTracingTests {
     List<Received> trace = spans.await(r -> r.traceId().equals(root.traceId()), 3, 20_000);
     assertThat(trace).hasSize(3);
     Received client =
-        trace.stream().filter(r -> r.span().getKind() == Span.SpanKind.SPAN_KIND_CLIENT).findFirst().orElseThrow();
+        trace.stream()
+            .filter(r -> r.span().getKind() == Span.SpanKind.SPAN_KIND_CLIENT)
+            .findFirst()
+            .orElseThrow();
     Received downstream =
-        trace.stream().filter(r -> "/downstream".equals(r.attribute("http.route"))).findFirst().orElseThrow();
+        trace.stream()
+            .filter(r -> "/downstream".equals(r.attribute("http.route")))
+            .findFirst()
+            .orElseThrow();
     assertThat(client.parentSpanId()).isEqualTo(root.spanId());
     assertThat(downstream.parentSpanId()).isEqualTo(client.spanId());
   }

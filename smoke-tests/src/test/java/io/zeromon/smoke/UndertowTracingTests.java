@@ -106,7 +106,10 @@ abstract class UndertowTracingTests {
             .findFirst()
             .orElseThrow();
     Received inner =
-        trace.stream().filter(r -> "/hello".equals(r.attribute("http.route"))).findFirst().orElseThrow();
+        trace.stream()
+            .filter(r -> "/hello".equals(r.attribute("http.route")))
+            .findFirst()
+            .orElseThrow();
     assertThat(client.parentSpanId()).isEqualTo(root.spanId());
     assertThat(inner.parentSpanId()).isEqualTo(client.spanId());
     assertThat(root.attribute("http.response.status_code")).isEqualTo("200");

@@ -48,7 +48,9 @@ public final class ChannelPipelineInstrumentation implements TypeInstrumentation
   @Override
   public void transform(AdviceRegistry advice) {
     advice.applyAdvice(
-        namedOneOf("addFirst", "addLast").and(takesArguments(3)).and(takesArgument(2, named(HANDLER))),
+        namedOneOf("addFirst", "addLast")
+            .and(takesArguments(3))
+            .and(takesArgument(2, named(HANDLER))),
         getClass().getName() + "$AddAdvice");
     advice.applyAdvice(
         namedOneOf("addBefore", "addAfter")

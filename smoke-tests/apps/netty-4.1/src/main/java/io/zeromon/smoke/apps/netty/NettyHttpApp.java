@@ -40,7 +40,8 @@ public final class NettyHttpApp {
     EventLoopGroup group = new NioEventLoopGroup(2);
     Channel combined = bind(group, downstreamUrl, false);
     Channel split = bind(group, downstreamUrl, true);
-    System.out.println("CHECK netty=" + Version.identify().get("netty-codec-http").artifactVersion());
+    String version = Version.identify().get("netty-codec-http").artifactVersion();
+    System.out.println("CHECK netty=" + version);
     System.out.println("CHECK split-port=" + port(split));
     System.out.println("READY port=" + port(combined));
     combined.closeFuture().sync();

@@ -24,7 +24,8 @@ import java.util.concurrent.TimeUnit;
  */
 public final class UndertowApp {
 
-  private static final ScheduledExecutorService LATER = Executors.newSingleThreadScheduledExecutor();
+  private static final ScheduledExecutorService LATER =
+      Executors.newSingleThreadScheduledExecutor();
   private static int port;
 
   public static void main(String[] args) {
