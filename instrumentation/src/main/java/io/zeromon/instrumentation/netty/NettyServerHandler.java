@@ -26,7 +26,7 @@ import java.util.Map;
  */
 final class NettyServerHandler extends ChannelDuplexHandler {
 
-  /** Pipelined requests without a response yet, beyond which no span is started. */
+  /** Pipelined requests without a response yet beyond which no span is started. */
   private static final int MAX_PENDING = 64;
 
   private final ArrayDeque<NettyRequest> pending = new ArrayDeque<>();
@@ -38,9 +38,8 @@ final class NettyServerHandler extends ChannelDuplexHandler {
   public void channelRead(ChannelHandlerContext ctx, Object msg) throws Exception {
     if (msg instanceof HttpRequest) {
       reading = pending.size() < MAX_PENDING ? start(ctx, (HttpRequest) msg) : null;
-      if (reading != null) {
-        pending.addLast(reading);
-      }
+      // a request without a span keeps its place too: responses come in request order
+      pending.addLast(reading == null ? NettyRequest.NONE : reading);
     }
     // the request being read is current while the pipeline handles its parts; never beyond,
     // as the event loop serves other channels next
@@ -121,20 +120,20 @@ final class NettyServerHandler extends ChannelDuplexHandler {
   public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise)
       throws Exception {
     NettyRequest request = pending.peekFirst();
-    if (request != null) {
+    if (request != null && msg instanceof HttpObject) {
+      int status = request.status;
       if (msg instanceof HttpResponse) {
-        int code = ((HttpResponse) msg).status().code();
-        if (code >= 200 || code == 101) {
-          request.status = code;
-        } else {
-          // 100 Continue and other interim responses: the final one is still to come
-          ctx.write(msg, promise);
-          return;
-        }
+        status = ((HttpResponse) msg).status().code();
       }
-      if (msg instanceof LastHttpContent && request.status > 0) {
+      // 100 Continue and other interim responses: the final response is still to come
+      boolean interim = status >= 100 && status < 200 && status != 101;
+      if (!interim && msg instanceof LastHttpContent) {
         pending.pollFirst();
-        Bridge.endServer(request.handle, request.status, null);
+        if (request != NettyRequest.NONE) {
+          Bridge.endServer(request.handle, status, null);
+        }
+      } else if (!interim && request != NettyRequest.NONE) {
+        request.status = status;
       }
     }
     ctx.write(msg, promise);
@@ -146,7 +145,9 @@ final class NettyServerHandler extends ChannelDuplexHandler {
     NettyRequest request;
     reading = null;
     while ((request = pending.pollFirst()) != null) {
-      Bridge.endServer(request.handle, -1, null);
+      if (request != NettyRequest.NONE) {
+        Bridge.endServer(request.handle, -1, null);
+      }
     }
     ctx.fireChannelInactive();
   }
