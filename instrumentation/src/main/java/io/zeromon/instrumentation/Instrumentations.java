@@ -1,8 +1,11 @@
 package io.zeromon.instrumentation;
 
+import io.zeromon.instrumentation.grpc.GrpcModule;
 import io.zeromon.instrumentation.httpurlconnection.HttpUrlConnectionModule;
 import io.zeromon.instrumentation.jdkhttpclient.JdkHttpClientModule;
 import io.zeromon.instrumentation.jdkhttpserver.JdkHttpServerModule;
+import io.zeromon.instrumentation.netty.NettyModule;
+import io.zeromon.instrumentation.undertow.UndertowModule;
 import java.util.Arrays;
 import java.util.List;
 
@@ -13,6 +16,7 @@ public final class Instrumentations {
 
   public static List<InstrumentationModule> all() {
     return Arrays.asList(
-        new JdkHttpServerModule(), new HttpUrlConnectionModule(), new JdkHttpClientModule());
+        new JdkHttpServerModule(), new HttpUrlConnectionModule(), new JdkHttpClientModule(),
+        new GrpcModule(), new NettyModule(), new UndertowModule());
   }
 }

@@ -25,6 +25,21 @@ final class AdviceRules {
 
   private AdviceRules() {}
 
+  /** Internal names of every declared helper class. */
+  private static final java.util.Set<String> HELPERS = helperNames();
+
+  private static java.util.Set<String> helperNames() {
+    java.util.Set<String> names = new java.util.HashSet<>();
+    for (InstrumentationModule module : Instrumentations.all()) {
+      for (TypeInstrumentation type : module.typeInstrumentations()) {
+        for (String helper : type.helperClassNames()) {
+          names.add(helper.replace('.', '/'));
+        }
+      }
+    }
+    return names;
+  }
+
   /** Violations found in {@code className}'s class file, empty if it keeps the rules. */
   static List<String> check(ClassLoader loader, String className) throws IOException {
     List<String> violations = new ArrayList<>();
@@ -44,6 +59,9 @@ final class AdviceRules {
       return false;
     }
     String name = internalName.replaceAll("^\\[*L?", "");
+    if (HELPERS.contains(name.replace(";", ""))) {
+      return false; // helper classes are injected beside the library, so advice may name them
+    }
     return (name.startsWith("io/zeromon/") && !name.startsWith("io/zeromon/bootstrap/"))
         || (name.startsWith("net/bytebuddy/") && !name.startsWith("net/bytebuddy/asm/Advice"))
         || name.startsWith("io/opentelemetry/");
