@@ -3,6 +3,8 @@ package io.zeromon.instrumentation;
 import io.zeromon.instrumentation.httpurlconnection.HttpUrlConnectionModule;
 import io.zeromon.instrumentation.jdkhttpclient.JdkHttpClientModule;
 import io.zeromon.instrumentation.jdkhttpserver.JdkHttpServerModule;
+import io.zeromon.instrumentation.servlet.ServletModule;
+import io.zeromon.instrumentation.springwebmvc.SpringWebMvcModule;
 import java.util.Arrays;
 import java.util.List;
 
@@ -13,6 +15,8 @@ public final class Instrumentations {
 
   public static List<InstrumentationModule> all() {
     return Arrays.asList(
-        new JdkHttpServerModule(), new HttpUrlConnectionModule(), new JdkHttpClientModule());
+        new JdkHttpServerModule(), new HttpUrlConnectionModule(), new JdkHttpClientModule(),
+        new ServletModule(),
+        new SpringWebMvcModule());
   }
 }

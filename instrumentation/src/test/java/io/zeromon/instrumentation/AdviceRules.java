@@ -3,7 +3,9 @@ package io.zeromon.instrumentation;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import net.bytebuddy.jar.asm.AnnotationVisitor;
 import net.bytebuddy.jar.asm.ClassReader;
 import net.bytebuddy.jar.asm.ClassVisitor;
@@ -24,6 +26,21 @@ final class AdviceRules {
   private static final String EXIT = "Lnet/bytebuddy/asm/Advice$OnMethodExit;";
 
   private AdviceRules() {}
+
+  /** Helper classes are defined in the library's class loader beside the advice: it may use them. */
+  private static final Set<String> HELPERS = helperClasses();
+
+  private static Set<String> helperClasses() {
+    Set<String> helpers = new HashSet<>();
+    for (InstrumentationModule module : Instrumentations.all()) {
+      for (TypeInstrumentation type : module.typeInstrumentations()) {
+        for (String name : type.helperClassNames()) {
+          helpers.add(name.replace('.', '/'));
+        }
+      }
+    }
+    return helpers;
+  }
 
   /** Violations found in {@code className}'s class file, empty if it keeps the rules. */
   static List<String> check(ClassLoader loader, String className) throws IOException {
@@ -132,6 +149,9 @@ final class AdviceRules {
       }
 
       private void reference(String type) {
+        if (type != null && HELPERS.contains(type.replaceAll("^\\[*L?|;$", ""))) {
+          return;
+        }
         if (forbidden(type)) {
           violations.add(method + " references " + type);
         }
