@@ -10,29 +10,34 @@ import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 
 /**
- * A Spring Boot 3 web application (Spring MVC 6 on Tomcat 10.1) with the built agent: the
- * servlet span takes its route from Spring's handler mapping.
+ * A Spring Boot web application (smoke-tests/apps/spring-boot*, one source) with the built agent:
+ * the servlet span takes its route from Spring's handler mapping. One JVM per subclass.
  */
-class SpringWebMvcIT {
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class SpringWebMvcTests {
 
-  private static final ReceivedSpans SPANS = new ReceivedSpans();
-  private static OtlpHttpReceiver receiver;
-  private static AppJvm app;
+  private final ReceivedSpans spans = new ReceivedSpans();
+  private OtlpHttpReceiver receiver;
+  private AppJvm app;
+
+  /** The module folder under smoke-tests/apps. */
+  abstract String module();
 
   @BeforeAll
-  static void start() throws Exception {
-    receiver = new OtlpHttpReceiver(SPANS);
+  void start() throws Exception {
+    receiver = new OtlpHttpReceiver(spans);
     app =
-        AppJvm.app("spring-boot3", "io.zeromon.apps.springboot3.SpringBoot3App")
-            .property("otel.service.name", "spring-boot3")
+        AppJvm.app(module(), "io.zeromon.apps.spring.SpringWebApp")
+            .property("otel.service.name", module())
             .property("otel.exporter.otlp.endpoint", receiver.endpoint())
             .start();
   }
 
   @AfterAll
-  static void stop() {
+  void stop() {
     try {
       if (app != null) {
         assertThat(app.stderr()).doesNotContain("could not instrument");
@@ -48,14 +53,14 @@ class SpringWebMvcIT {
   }
 
   /** Sends a GET in a trace of its own; returns the trace's only span (a SERVER span). */
-  private static Received onlyServerSpan(String path, int status) throws Exception {
+  private Received onlyServerSpan(String path, int status) throws Exception {
     String traceId = TraceIds.traceId();
     HttpResponse<String> response =
         app.get(path, "traceparent", TraceIds.traceparent(traceId, TraceIds.spanId()));
     assertThat(response.statusCode()).as(path).isEqualTo(status);
-    assertThat(SPANS.await(r -> r.traceId().equals(traceId), 1, 20_000)).as(path).isNotEmpty();
+    assertThat(spans.await(r -> r.traceId().equals(traceId), 1, 20_000)).as(path).isNotEmpty();
     Thread.sleep(400); // a second span for the request (an error dispatch, say) would be here
-    List<Received> found = SPANS.matching(r -> r.traceId().equals(traceId));
+    List<Received> found = spans.matching(r -> r.traceId().equals(traceId));
     assertThat(found).as(path).hasSize(1);
     assertThat(found.get(0).span().getKind()).isEqualTo(Span.SpanKind.SPAN_KIND_SERVER);
     return found.get(0);

@@ -1,12 +1,11 @@
-package io.zeromon.apps.springboot3;
+package io.zeromon.apps.spring;
 
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
-import org.springframework.boot.web.context.WebServerInitializedEvent;
-import org.springframework.context.ApplicationListener;
-import org.springframework.context.annotation.Bean;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -14,13 +13,16 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-/** A Spring Boot 3 web application on 127.0.0.1 and a free port. */
+/**
+ * A Spring Boot web application on 127.0.0.1 and a free port. The same source builds the Spring
+ * Boot 2, 3 and 4 sample applications: it only uses API those three have in common.
+ */
 @SpringBootApplication
 @RestController
-public class SpringBoot3App {
+public class SpringWebApp {
 
   public static void main(String[] args) {
-    SpringApplication app = new SpringApplication(SpringBoot3App.class);
+    SpringApplication app = new SpringApplication(SpringWebApp.class);
     app.setDefaultProperties(
         Map.of(
             "server.port", "0",
@@ -29,9 +31,10 @@ public class SpringBoot3App {
     app.run(args);
   }
 
-  @Bean
-  ApplicationListener<WebServerInitializedEvent> ready() {
-    return event -> System.out.println("READY port=" + event.getWebServer().getPort());
+  @EventListener
+  void ready(ApplicationReadyEvent event) {
+    String port = event.getApplicationContext().getEnvironment().getProperty("local.server.port");
+    System.out.println("READY port=" + port);
   }
 
   @GetMapping("/users/{id}")
