@@ -27,7 +27,7 @@ final class AdviceRules {
 
   private AdviceRules() {}
 
-  /** Helper classes are defined in the library's class loader beside the advice: it may use them. */
+  /** Helper classes are defined in the library's loader beside the advice: it may use them. */
   private static final Set<String> HELPERS = helperClasses();
 
   private static Set<String> helperClasses() {

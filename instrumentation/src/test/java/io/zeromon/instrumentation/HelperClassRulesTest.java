@@ -48,7 +48,7 @@ class HelperClassRulesTest {
             siblings
                 .map(p -> p.getFileName().toString())
                 .filter(n -> n.startsWith(prefix))
-                .map(n -> helper.substring(0, helper.lastIndexOf('.') + 1) + n.replace(".class", ""))
+                .map(n -> packageOf(helper) + n.replace(".class", ""))
                 .collect(Collectors.toList());
         assertThat(helpers).as("nested classes of " + helper).containsAll(nested);
       }
@@ -99,6 +99,10 @@ class HelperClassRulesTest {
       }
     }
     return types;
+  }
+
+  private static String packageOf(String className) {
+    return className.substring(0, className.lastIndexOf('.') + 1);
   }
 
   private static ClassLoader getClassLoader() {

@@ -1,6 +1,6 @@
 package io.zeromon.smoke;
 
-/** The servlet tests on Jetty 9.4 (javax.servlet 3.1: no mapping API, so no route), the lowest servlet API. */
+/** The servlet tests on Jetty 9.4: javax.servlet 3.1, the lowest API (no mapping, so no route). */
 class ServletJetty94IT extends ServletContainerTests {
 
   @Override

@@ -21,6 +21,7 @@ public final class DispatcherServletInstrumentation implements TypeInstrumentati
 
   @Override
   public String[] markerClassNames() {
+    // in every Spring MVC version (2.0+), javax or jakarta
     return new String[] {"org.springframework.web.servlet.DispatcherServlet"};
   }
 
@@ -60,7 +61,8 @@ public final class DispatcherServletInstrumentation implements TypeInstrumentati
       }
       // HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE: a String, or a PathPattern (toString)
       Object pattern =
-          request.getAttribute("org.springframework.web.servlet.HandlerMapping.bestMatchingPattern");
+          request.getAttribute(
+              "org.springframework.web.servlet.HandlerMapping.bestMatchingPattern");
       if (pattern == null) {
         return;
       }
@@ -88,7 +90,8 @@ public final class DispatcherServletInstrumentation implements TypeInstrumentati
         return;
       }
       Object pattern =
-          request.getAttribute("org.springframework.web.servlet.HandlerMapping.bestMatchingPattern");
+          request.getAttribute(
+              "org.springframework.web.servlet.HandlerMapping.bestMatchingPattern");
       if (pattern == null) {
         return;
       }

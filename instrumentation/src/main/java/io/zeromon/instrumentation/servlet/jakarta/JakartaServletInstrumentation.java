@@ -33,14 +33,15 @@ import net.bytebuddy.matcher.ElementMatcher;
 /**
  * The outermost {@code FilterChain.doFilter} or {@code HttpServlet.service} of a request. The
  * container's filter chain is the entry point that also covers the filters (Tomcat always enters
- * it; Jetty only when a filter matches), and {@code HttpServlet.service} covers servlets that the
- * container calls directly. Nested calls (filters, forwards, includes) only count the call depth;
- * error and async dispatches of a request belong to its first span.
+ * it; Jetty 9.4 only when a filter matches), and {@code HttpServlet.service} covers servlets that
+ * the container calls directly. Nested calls (filters, forwards, includes) only count the call
+ * depth; error and async dispatches of a request belong to its first span.
  */
 public final class JakartaServletInstrumentation implements TypeInstrumentation {
 
   @Override
   public String[] markerClassNames() {
+    // Servlet 5.0 (Jakarta EE 9) renamed javax.servlet: every jakarta version has what we call
     return new String[] {"jakarta.servlet.http.HttpServlet"};
   }
 
@@ -131,6 +132,7 @@ public final class JakartaServletInstrumentation implements TypeInstrumentation 
       if (handle == null) {
         return;
       }
+      // an exception ends the request here, async or not: the container answers it with an error
       if (error == null && request.isAsyncStarted()) {
         // the context for async dispatches of this request (read by the enter advice above)
         request.setAttribute("io.zeromon.servlet.context", Bridge.currentContext());
@@ -139,9 +141,10 @@ public final class JakartaServletInstrumentation implements TypeInstrumentation 
           return;
         }
       }
-      int status = response instanceof HttpServletResponse
-          ? ((HttpServletResponse) response).getStatus()
-          : -1;
+      int status =
+          response instanceof HttpServletResponse
+              ? ((HttpServletResponse) response).getStatus()
+              : -1;
       Throwable cause = error;
       if (error != null) {
         if (!response.isCommitted()) {

@@ -53,7 +53,7 @@ public final class SampleServlets {
     return servlets;
   }
 
-  /** The patterns the pass-through filter is mapped to: not all, so servlets are entered both ways. */
+  /** Where the pass-through filter is mapped: not everywhere, so servlets are entered both ways. */
   public static List<String> filteredPatterns() {
     return List.of("/forward", "/async/*");
   }
