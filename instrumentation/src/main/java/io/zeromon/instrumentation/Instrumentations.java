@@ -5,6 +5,8 @@ import io.zeromon.instrumentation.httpurlconnection.HttpUrlConnectionModule;
 import io.zeromon.instrumentation.jdkhttpclient.JdkHttpClientModule;
 import io.zeromon.instrumentation.jdkhttpserver.JdkHttpServerModule;
 import io.zeromon.instrumentation.netty.NettyModule;
+import io.zeromon.instrumentation.servlet.ServletModule;
+import io.zeromon.instrumentation.springwebmvc.SpringWebMvcModule;
 import io.zeromon.instrumentation.undertow.UndertowModule;
 import java.util.Arrays;
 import java.util.List;
@@ -17,6 +19,8 @@ public final class Instrumentations {
   public static List<InstrumentationModule> all() {
     return Arrays.asList(
         new JdkHttpServerModule(), new HttpUrlConnectionModule(), new JdkHttpClientModule(),
-        new GrpcModule(), new NettyModule(), new UndertowModule());
+        new GrpcModule(), new NettyModule(), new UndertowModule(),
+        new ServletModule(),
+        new SpringWebMvcModule());
   }
 }

@@ -3,7 +3,9 @@ package io.zeromon.instrumentation;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import net.bytebuddy.jar.asm.AnnotationVisitor;
 import net.bytebuddy.jar.asm.ClassReader;
 import net.bytebuddy.jar.asm.ClassVisitor;
@@ -25,19 +27,19 @@ final class AdviceRules {
 
   private AdviceRules() {}
 
-  /** Internal names of every declared helper class. */
-  private static final java.util.Set<String> HELPERS = helperNames();
+  /** Helper classes are defined in the library's loader beside the advice: it may use them. */
+  private static final Set<String> HELPERS = helperClasses();
 
-  private static java.util.Set<String> helperNames() {
-    java.util.Set<String> names = new java.util.HashSet<>();
+  private static Set<String> helperClasses() {
+    Set<String> helpers = new HashSet<>();
     for (InstrumentationModule module : Instrumentations.all()) {
       for (TypeInstrumentation type : module.typeInstrumentations()) {
-        for (String helper : type.helperClassNames()) {
-          names.add(helper.replace('.', '/'));
+        for (String name : type.helperClassNames()) {
+          helpers.add(name.replace('.', '/'));
         }
       }
     }
-    return names;
+    return helpers;
   }
 
   /** Violations found in {@code className}'s class file, empty if it keeps the rules. */
