@@ -116,8 +116,16 @@ class ExportResilienceIT {
               .property("otel.service.name", "flush-on-exit")
               .property("otel.exporter.otlp.endpoint", receiver.endpoint())
               .property("otel.bsp.schedule.delay", "60000")
+              .withMetrics()
+              .property("zeromon.metrics.host.enabled", "false")
               .start();
       app.get("/hello");
+      // the span ends just after the response is sent: wait until it has, then stop the JVM
+      long deadline = System.currentTimeMillis() + 10_000;
+      while (value(MetricsIT.scrape(app.metricsUrl()).body(), "zeromon_spans_ended_total") < 1
+          && System.currentTimeMillis() < deadline) {
+        Thread.sleep(20);
+      }
       long start = System.nanoTime();
       app.close(); // SIGTERM: the shutdown hook flushes within its bound
       long millis = (System.nanoTime() - start) / 1_000_000;
