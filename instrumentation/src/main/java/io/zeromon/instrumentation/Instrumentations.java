@@ -1,8 +1,10 @@
 package io.zeromon.instrumentation;
 
+import io.zeromon.instrumentation.apachehttpclient.ApacheHttpClientModule;
 import io.zeromon.instrumentation.httpurlconnection.HttpUrlConnectionModule;
 import io.zeromon.instrumentation.jdkhttpclient.JdkHttpClientModule;
 import io.zeromon.instrumentation.jdkhttpserver.JdkHttpServerModule;
+import io.zeromon.instrumentation.okhttp.OkHttpModule;
 import java.util.Arrays;
 import java.util.List;
 
@@ -13,6 +15,8 @@ public final class Instrumentations {
 
   public static List<InstrumentationModule> all() {
     return Arrays.asList(
-        new JdkHttpServerModule(), new HttpUrlConnectionModule(), new JdkHttpClientModule());
+        new JdkHttpServerModule(), new HttpUrlConnectionModule(), new JdkHttpClientModule(),
+        new ApacheHttpClientModule(),
+        new OkHttpModule());
   }
 }

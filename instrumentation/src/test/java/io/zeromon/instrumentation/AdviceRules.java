@@ -44,7 +44,9 @@ final class AdviceRules {
       return false;
     }
     String name = internalName.replaceAll("^\\[*L?", "");
-    return (name.startsWith("io/zeromon/") && !name.startsWith("io/zeromon/bootstrap/"))
+    return (name.startsWith("io/zeromon/")
+            && !name.startsWith("io/zeromon/bootstrap/")
+            && !HelperClasses.isHelper(name))
         || (name.startsWith("net/bytebuddy/") && !name.startsWith("net/bytebuddy/asm/Advice"))
         || name.startsWith("io/opentelemetry/");
   }
