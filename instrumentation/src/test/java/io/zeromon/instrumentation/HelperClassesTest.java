@@ -18,9 +18,9 @@ import net.bytebuddy.jar.asm.commons.Remapper;
 import org.junit.jupiter.api.Test;
 
 /**
- * Helper classes are copied into the library's class loader one by one: each must exist, list
- * its nested classes too, and reference only {@code java.*}, the bridge, the library and other
- * helpers (never the agent's own types, ByteBuddy or OpenTelemetry).
+ * Helper classes are copied into the library's class loader one by one: each must exist, list its
+ * nested classes too, and reference only {@code java.*}, the bridge, the library and other helpers
+ * (never the agent's own types, ByteBuddy or OpenTelemetry).
  */
 class HelperClassesTest {
 
@@ -33,9 +33,13 @@ class HelperClassesTest {
     for (String helper : helpers) {
       Set<String> references = references(helper);
       for (String reference : references) {
-        assertThat(AdviceRules.forbidden(reference)).as(helper + " references " + reference).isFalse();
+        assertThat(AdviceRules.forbidden(reference))
+            .as(helper + " references " + reference)
+            .isFalse();
         if (reference.startsWith(helper.replace('.', '/') + "$")) {
-          assertThat(helpers).as(helper + " uses nested " + reference).contains(reference.replace('/', '.'));
+          assertThat(helpers)
+              .as(helper + " uses nested " + reference)
+              .contains(reference.replace('/', '.'));
         }
       }
     }
@@ -53,7 +57,11 @@ class HelperClassesTest {
         siblings
             .map(p -> p.getFileName().toString())
             .filter(n -> n.startsWith(prefix) && n.endsWith(".class"))
-            .forEach(n -> nested.add(helper.substring(0, helper.lastIndexOf('.') + 1) + n.replace(".class", "")));
+            .forEach(
+                n ->
+                    nested.add(
+                        helper.substring(0, helper.lastIndexOf('.') + 1)
+                            + n.replace(".class", "")));
       }
     }
     assertThat(helpers).containsAll(nested);

@@ -30,7 +30,8 @@ class WithoutLibrariesTest {
       Object ignoringRegistry =
           Proxy.newProxyInstance(loader, new Class<?>[] {registry}, (proxy, method, args) -> null);
       List<?> modules =
-          (List<?>) loader.loadClass(Instrumentations.class.getName()).getMethod("all").invoke(null);
+          (List<?>)
+              loader.loadClass(Instrumentations.class.getName()).getMethod("all").invoke(null);
       int types = 0;
       for (Object module : modules) {
         invoke(module, "name");

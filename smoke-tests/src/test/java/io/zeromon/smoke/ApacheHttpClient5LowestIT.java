@@ -2,7 +2,10 @@ package io.zeromon.smoke;
 
 import java.util.List;
 
-/** Apache HttpClient 5.0.4 classic and async, the lowest version supported (5.0.0 to 5.0.3 fail to add an exec interceptor to a fresh builder). */
+/**
+ * Apache HttpClient 5.0.4 classic and async, the lowest version supported (5.0.0 to 5.0.3 fail to
+ * add an exec interceptor to a fresh builder).
+ */
 class ApacheHttpClient5LowestIT extends HttpClientTests {
 
   @Override

@@ -22,9 +22,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * End-to-end checks shared by the HTTP-client sample applications (smoke-tests/apps, built on
- * {@code ClientApp}): one child JVM per test class, whose {@code /call} GETs its own {@code
- * /hello} or {@code /fail}, or a closed port, with the client under test in each of its modes;
- * spans decoded by an OTLP receiver in this JVM.
+ * {@code ClientApp}): one child JVM per test class, whose {@code /call} GETs its own {@code /hello}
+ * or {@code /fail}, or a closed port, with the client under test in each of its modes; spans
+ * decoded by an OTLP receiver in this JVM.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class HttpClientTests {
@@ -99,7 +99,8 @@ abstract class HttpClientTests {
     assertThat(client.attribute("http.response.status_code")).isEqualTo("200");
     assertThat(client.attribute("error.type")).isNull();
     assertThat(client.span().getStatus().getCode()).isEqualTo(StatusCode.STATUS_CODE_UNSET);
-    assertThat(client.span().getEndTimeUnixNano()).isGreaterThan(client.span().getStartTimeUnixNano());
+    assertThat(client.span().getEndTimeUnixNano())
+        .isGreaterThan(client.span().getStartTimeUnixNano());
   }
 
   @ParameterizedTest
@@ -138,11 +139,10 @@ abstract class HttpClientTests {
   }
 
   /**
-   * GETs {@code /call} in {@code mode} towards {@code target}; checks the answer ({@code null}:
-   * the call failed, 502) and returns the trace of that request once it has {@code count} spans.
+   * GETs {@code /call} in {@code mode} towards {@code target}; checks the answer ({@code null}: the
+   * call failed, 502) and returns the trace of that request once it has {@code count} spans.
    */
-  List<Received> call(String mode, String target, String expectedBody, int count)
-      throws Exception {
+  List<Received> call(String mode, String target, String expectedBody, int count) throws Exception {
     String id = Integer.toString(IDS.incrementAndGet());
     HttpResponse<String> response =
         app.get(

@@ -2,7 +2,10 @@ package io.zeromon.smoke;
 
 import java.util.List;
 
-/** Spring RestTemplate and RestClient over other HTTP libraries: exactly one CLIENT span each, made by the library underneath. */
+/**
+ * Spring RestTemplate and RestClient over other HTTP libraries: exactly one CLIENT span each, made
+ * by the library underneath.
+ */
 class SpringClientsIT extends HttpClientTests {
 
   @Override
@@ -17,7 +20,11 @@ class SpringClientsIT extends HttpClientTests {
 
   @Override
   List<String> modes() {
-    return List.of("resttemplate-apache5", "restclient-jdk", "resttemplate-urlconnection", "restclient-apache5");
+    return List.of(
+        "resttemplate-apache5",
+        "restclient-jdk",
+        "resttemplate-urlconnection",
+        "restclient-apache5");
   }
 
   @Override

@@ -7,8 +7,8 @@ import java.util.List;
 
 /**
  * Apache HttpClient 4.x ({@code httpclient} 4.5+, {@code httpasyncclient} 4.1+) and 5.x ({@code
- * httpclient5} 5.0+), classic and async: one switch for both major versions, whose packages
- * ({@code org.apache.http}, {@code org.apache.hc.client5}) never meet.
+ * httpclient5} 5.0+), classic and async: one switch for both major versions, whose packages ({@code
+ * org.apache.http}, {@code org.apache.hc.client5}) never meet.
  */
 public final class ApacheHttpClientModule implements InstrumentationModule {
 

@@ -11,8 +11,8 @@ import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.matcher.ElementMatcher;
 
 /**
- * {@code RealCall.AsyncCall.run}, on a dispatcher thread: the context {@code enqueue} kept with
- * the call is current while the interceptors and then the application's callback run.
+ * {@code RealCall.AsyncCall.run}, on a dispatcher thread: the context {@code enqueue} kept with the
+ * call is current while the interceptors and then the application's callback run.
  */
 public final class AsyncCallInstrumentation implements TypeInstrumentation {
 
@@ -28,8 +28,7 @@ public final class AsyncCallInstrumentation implements TypeInstrumentation {
 
   @Override
   public void transform(AdviceRegistry advice) {
-    advice.applyAdvice(
-        named("run").and(takesArguments(0)), getClass().getName() + "$RunAdvice");
+    advice.applyAdvice(named("run").and(takesArguments(0)), getClass().getName() + "$RunAdvice");
   }
 
   /** Makes the enqueuing thread's context current for the run. */

@@ -19,7 +19,8 @@ public final class OkHttpModule implements InstrumentationModule {
   @Override
   public List<TypeInstrumentation> typeInstrumentations() {
     return Arrays.asList(
-        new OkHttpClientInstrumentation(), new RealCallInstrumentation(),
+        new OkHttpClientInstrumentation(),
+        new RealCallInstrumentation(),
         new AsyncCallInstrumentation());
   }
 }

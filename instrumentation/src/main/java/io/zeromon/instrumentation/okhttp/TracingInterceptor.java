@@ -7,8 +7,8 @@ import okhttp3.Request;
 import okhttp3.Response;
 
 /**
- * Makes the CLIENT span of one OkHttp call and adds the propagation headers to its request. Runs
- * on the caller's thread for {@code execute} and on a dispatcher thread for {@code enqueue}, where
+ * Makes the CLIENT span of one OkHttp call and adds the propagation headers to its request. Runs on
+ * the caller's thread for {@code execute} and on a dispatcher thread for {@code enqueue}, where
  * {@link AsyncCallInstrumentation} has made the caller's context current. A helper class: defined
  * in the library's class loader.
  */

@@ -18,11 +18,11 @@ import org.apache.http.RequestLine;
 import org.apache.http.concurrent.FutureCallback;
 
 /**
- * httpasyncclient 4.x: {@code CloseableHttpAsyncClient.execute(HttpHost, HttpRequest,
- * HttpContext, FutureCallback)}, which the request-based overloads end in. The headers go on the
- * (mutable) request; the callback is replaced by a {@link TracingFutureCallback} that ends the
- * span when the response, the failure or the cancellation arrives on the I/O thread. Calls made
- * with a caller-supplied request producer and response consumer are not traced.
+ * httpasyncclient 4.x: {@code CloseableHttpAsyncClient.execute(HttpHost, HttpRequest, HttpContext,
+ * FutureCallback)}, which the request-based overloads end in. The headers go on the (mutable)
+ * request; the callback is replaced by a {@link TracingFutureCallback} that ends the span when the
+ * response, the failure or the cancellation arrives on the I/O thread. Calls made with a
+ * caller-supplied request producer and response consumer are not traced.
  */
 public final class AsyncClientInstrumentation implements TypeInstrumentation {
 

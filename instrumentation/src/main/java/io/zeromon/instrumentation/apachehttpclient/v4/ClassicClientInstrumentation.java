@@ -18,9 +18,9 @@ import org.apache.http.RequestLine;
 import org.apache.http.client.methods.CloseableHttpResponse;
 
 /**
- * HttpClient 4.x classic: {@code doExecute(HttpHost, HttpRequest, HttpContext)}, which every
- * {@code execute} overload of {@code CloseableHttpClient} ends in. One span per call, redirects
- * and retries included; the request object is mutable, so the headers are set on it directly.
+ * HttpClient 4.x classic: {@code doExecute(HttpHost, HttpRequest, HttpContext)}, which every {@code
+ * execute} overload of {@code CloseableHttpClient} ends in. One span per call, redirects and
+ * retries included; the request object is mutable, so the headers are set on it directly.
  */
 public final class ClassicClientInstrumentation implements TypeInstrumentation {
 

@@ -15,11 +15,11 @@ import org.apache.hc.client5.http.impl.async.H2AsyncClientBuilder;
 import org.apache.hc.client5.http.impl.async.HttpAsyncClientBuilder;
 
 /**
- * HttpClient 5.x async: when {@code HttpAsyncClientBuilder} or {@code H2AsyncClientBuilder}
- * builds a client, a {@link TracingExecHandler} goes first into its exec chain. The async client
- * only creates the request inside {@code doExecute} (from a request producer), and the exec chain
- * is where the library hands it, mutable, to extensions; the handler then sees the outcome
- * through the chain's callback. Minimal async clients (no exec chain) are not traced.
+ * HttpClient 5.x async: when {@code HttpAsyncClientBuilder} or {@code H2AsyncClientBuilder} builds
+ * a client, a {@link TracingExecHandler} goes first into its exec chain. The async client only
+ * creates the request inside {@code doExecute} (from a request producer), and the exec chain is
+ * where the library hands it, mutable, to extensions; the handler then sees the outcome through the
+ * chain's callback. Minimal async clients (no exec chain) are not traced.
  */
 public final class AsyncClientBuilderInstrumentation implements TypeInstrumentation {
 
@@ -51,7 +51,9 @@ public final class AsyncClientBuilderInstrumentation implements TypeInstrumentat
     advice.applyAdvice(
         named("build")
             .and(takesArguments(0))
-            .and(isDeclaredBy(named("org.apache.hc.client5.http.impl.async.HttpAsyncClientBuilder"))),
+            .and(
+                isDeclaredBy(
+                    named("org.apache.hc.client5.http.impl.async.HttpAsyncClientBuilder"))),
         prefix + "$HttpBuildAdvice");
     advice.applyAdvice(
         named("build")

@@ -18,11 +18,11 @@ import org.apache.hc.core5.http.ClassicHttpRequest;
 import org.apache.hc.core5.http.HttpHost;
 
 /**
- * HttpClient 5.x classic: {@code doExecute(HttpHost, ClassicHttpRequest, HttpContext)}, which
- * every {@code execute}/{@code executeOpen} of {@code CloseableHttpClient} ends in. Advice rather
- * than an exec-chain handler, so that minimal clients and clients built before a runtime attach
- * are traced too. One span per call, redirects and retries included; the headers are set on the
- * request, which the client copies for its exec chain right after.
+ * HttpClient 5.x classic: {@code doExecute(HttpHost, ClassicHttpRequest, HttpContext)}, which every
+ * {@code execute}/{@code executeOpen} of {@code CloseableHttpClient} ends in. Advice rather than an
+ * exec-chain handler, so that minimal clients and clients built before a runtime attach are traced
+ * too. One span per call, redirects and retries included; the headers are set on the request, which
+ * the client copies for its exec chain right after.
  */
 public final class ClassicClientInstrumentation implements TypeInstrumentation {
 

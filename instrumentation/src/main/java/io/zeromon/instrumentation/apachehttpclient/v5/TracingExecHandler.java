@@ -16,9 +16,9 @@ import org.apache.hc.core5.http.nio.AsyncDataConsumer;
 import org.apache.hc.core5.http.nio.AsyncEntityProducer;
 
 /**
- * The first handler of an async 5.x client's exec chain (before redirects and retries, so one
- * span per call): starts the CLIENT span on the caller's thread, sets the propagation headers and
- * ends the span from the chain's callback. A helper class: defined in the library's class loader.
+ * The first handler of an async 5.x client's exec chain (before redirects and retries, so one span
+ * per call): starts the CLIENT span on the caller's thread, sets the propagation headers and ends
+ * the span from the chain's callback. A helper class: defined in the library's class loader.
  */
 public final class TracingExecHandler implements AsyncExecChainHandler {
 
@@ -85,8 +85,7 @@ public final class TracingExecHandler implements AsyncExecChainHandler {
     }
 
     @Override
-    public void handleInformationResponse(HttpResponse response)
-        throws HttpException, IOException {
+    public void handleInformationResponse(HttpResponse response) throws HttpException, IOException {
       delegate.handleInformationResponse(response);
     }
 

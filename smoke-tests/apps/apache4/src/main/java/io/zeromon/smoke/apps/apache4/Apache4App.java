@@ -17,8 +17,8 @@ import org.apache.http.util.EntityUtils;
 
 /**
  * Apache HttpClient 4.x behind {@code /call}: modes {@code sync} (absolute URI), {@code target}
- * (HttpHost plus a relative request), {@code minimal} (HttpClients.createMinimal) and {@code
- * async} (httpasyncclient with a callback).
+ * (HttpHost plus a relative request), {@code minimal} (HttpClients.createMinimal) and {@code async}
+ * (httpasyncclient with a callback).
  */
 public final class Apache4App {
 
@@ -51,7 +51,9 @@ public final class Apache4App {
   }
 
   private static String pathAndQuery(URI uri) {
-    return uri.getRawQuery() == null ? uri.getRawPath() : uri.getRawPath() + "?" + uri.getRawQuery();
+    return uri.getRawQuery() == null
+        ? uri.getRawPath()
+        : uri.getRawPath() + "?" + uri.getRawQuery();
   }
 
   private static int classic(CloseableHttpClient client, HttpHost target, HttpGet request)

@@ -14,8 +14,8 @@ import org.apache.hc.core5.http.io.entity.EntityUtils;
 
 /**
  * Apache HttpClient 5.x behind {@code /call}: modes {@code sync} (absolute URI), {@code target}
- * (HttpHost plus a relative request), {@code minimal} (HttpClients.createMinimal) and {@code
- * async} (HttpAsyncClients.createDefault, a SimpleHttpRequest). Uses only API that 5.0 has.
+ * (HttpHost plus a relative request), {@code minimal} (HttpClients.createMinimal) and {@code async}
+ * (HttpAsyncClients.createDefault, a SimpleHttpRequest). Uses only API that 5.0 has.
  */
 public final class Apache5App {
 
@@ -51,7 +51,9 @@ public final class Apache5App {
   }
 
   private static String pathAndQuery(URI uri) {
-    return uri.getRawQuery() == null ? uri.getRawPath() : uri.getRawPath() + "?" + uri.getRawQuery();
+    return uri.getRawQuery() == null
+        ? uri.getRawPath()
+        : uri.getRawPath() + "?" + uri.getRawQuery();
   }
 
   private static int classic(CloseableHttpClient client, HttpHost target, HttpGet request)

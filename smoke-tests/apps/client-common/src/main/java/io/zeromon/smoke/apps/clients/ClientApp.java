@@ -13,10 +13,10 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 
 /**
- * The JDK HttpServer every HTTP-client sample application runs: {@code /hello} (200), {@code
- * /fail} (500) and {@code /call?mode=M&to=URL}, which GETs {@code URL} with the application's
- * client in mode {@code M} and answers {@code status=N} (200), or {@code error=CLASS} (502) when
- * the call failed. Prints {@code READY port=N} once it serves; {@code app.port} picks the port.
+ * The JDK HttpServer every HTTP-client sample application runs: {@code /hello} (200), {@code /fail}
+ * (500) and {@code /call?mode=M&to=URL}, which GETs {@code URL} with the application's client in
+ * mode {@code M} and answers {@code status=N} (200), or {@code error=CLASS} (502) when the call
+ * failed. Prints {@code READY port=N} once it serves; {@code app.port} picks the port.
  */
 public final class ClientApp {
 
@@ -43,7 +43,8 @@ public final class ClientApp {
             body = "status=" + caller.call(query.getOrDefault("mode", "sync"), query.get("to"));
             status = 200;
           } catch (Exception e) {
-            Throwable cause = e instanceof ExecutionException && e.getCause() != null ? e.getCause() : e;
+            Throwable cause =
+                e instanceof ExecutionException && e.getCause() != null ? e.getCause() : e;
             body = "error=" + cause.getClass().getName();
             status = 502;
           }

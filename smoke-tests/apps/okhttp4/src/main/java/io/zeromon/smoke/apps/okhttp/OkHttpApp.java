@@ -11,10 +11,9 @@ import okhttp3.Request;
 import okhttp3.Response;
 
 /**
- * OkHttp behind {@code /call}: modes {@code sync} ({@code execute}), {@code async} ({@code
- * enqueue} with a callback), {@code derived} (a client from {@code newBuilder()} with an
- * interceptor of its own) and {@code default} ({@code new OkHttpClient()}). Built against 4.x and
- * 5.x alike.
+ * OkHttp behind {@code /call}: modes {@code sync} ({@code execute}), {@code async} ({@code enqueue}
+ * with a callback), {@code derived} (a client from {@code newBuilder()} with an interceptor of its
+ * own) and {@code default} ({@code new OkHttpClient()}). Built against 4.x and 5.x alike.
  */
 public final class OkHttpApp {
 

@@ -11,17 +11,17 @@ import org.springframework.web.client.RestTemplate;
 
 /**
  * Spring's clients behind {@code /call}, each over another HTTP library: modes {@code
- * resttemplate-apache5}, {@code restclient-jdk} (java.net.http), {@code
- * resttemplate-urlconnection} and {@code restclient-apache5}.
+ * resttemplate-apache5}, {@code restclient-jdk} (java.net.http), {@code resttemplate-urlconnection}
+ * and {@code restclient-apache5}.
  */
 public final class SpringClientsApp {
 
   private SpringClientsApp() {}
 
   public static void main(String[] args) throws Exception {
-    RestTemplate templateOverApache = new RestTemplate(new HttpComponentsClientHttpRequestFactory());
-    RestTemplate templateOverUrlConnection =
-        new RestTemplate(new SimpleClientHttpRequestFactory());
+    RestTemplate templateOverApache =
+        new RestTemplate(new HttpComponentsClientHttpRequestFactory());
+    RestTemplate templateOverUrlConnection = new RestTemplate(new SimpleClientHttpRequestFactory());
     RestClient clientOverJdk =
         RestClient.builder().requestFactory(new JdkClientHttpRequestFactory()).build();
     RestClient clientOverApache =
@@ -55,6 +55,12 @@ public final class SpringClientsApp {
   }
 
   private static int get(RestClient client, String url) {
-    return client.get().uri(URI.create(url)).retrieve().toEntity(String.class).getStatusCode().value();
+    return client
+        .get()
+        .uri(URI.create(url))
+        .retrieve()
+        .toEntity(String.class)
+        .getStatusCode()
+        .value();
   }
 }
