@@ -49,7 +49,9 @@ final class Agent {
                   tracing::endedSpans,
                   transformations::errors,
                   transformations::transformed,
-                  instrumentations));
+                  instrumentations,
+                  tracing.selfMetrics()),
+              config.serviceName);
       listener = metrics.requestListener();
     }
     Bridge.install(
