@@ -23,7 +23,8 @@ final class SpanExporters {
       String name, AgentConfig.TraceSettings settings, Supplier<MeterProvider> meters) {
     switch (name) {
       case "otlp":
-        return "grpc".equals(settings.otlpProtocol) ? grpc(settings, meters) : http(settings, meters);
+        return new LazySpanExporter(
+            () -> "grpc".equals(settings.otlpProtocol) ? grpc(settings, meters) : http(settings, meters));
       case "jaeger":
         return new JaegerSpanExporter(settings.jaeger);
       case "console":
