@@ -97,6 +97,11 @@ final class JaegerReceivers implements AutoCloseable {
     return new ArrayList<>(batches);
   }
 
+  /** Every batch received so far. */
+  synchronized List<Batch> batches() {
+    return new ArrayList<>(batches);
+  }
+
   private int spansOf(long traceIdLow) {
     int found = 0;
     for (Batch batch : batches) {

@@ -12,7 +12,10 @@ import org.apache.catalina.startup.Tomcat;
 import org.apache.tomcat.util.descriptor.web.FilterDef;
 import org.apache.tomcat.util.descriptor.web.FilterMap;
 
-/** The sample servlets on embedded Tomcat 11, on 127.0.0.1 and a free port. */
+/**
+ * The sample servlets on embedded Tomcat 11, on 127.0.0.1 and a free port ({@code -Dapp.host},
+ * {@code -Dapp.port}: 0.0.0.0 and a fixed port in a container).
+ */
 public final class Tomcat11App {
 
   private Tomcat11App() {}
@@ -22,8 +25,8 @@ public final class Tomcat11App {
     Tomcat tomcat = new Tomcat();
     tomcat.setBaseDir(base.toString());
     Connector connector = new Connector();
-    connector.setPort(0);
-    connector.setProperty("address", "127.0.0.1");
+    connector.setPort(Integer.getInteger("app.port", 0));
+    connector.setProperty("address", System.getProperty("app.host", "127.0.0.1"));
     tomcat.getService().addConnector(connector);
     tomcat.setConnector(connector);
 

@@ -16,6 +16,9 @@ import java.net.InetSocketAddress;
  * A gRPC server (shaded Netty, 127.0.0.1) with demo.Greeter: SayHello (unary; the names
  * {@code missing}, {@code down} and {@code boom} fail, {@code relay:X} calls SayHello(X) on
  * itself from inside the handler) and ListGreetings (server streaming, N messages).
+ *
+ * <p>{@code -Dapp.host} and {@code -Dapp.port} change the address (0.0.0.0 and a fixed port in a
+ * container).
  */
 public final class GrpcBackendApp {
 
@@ -30,7 +33,9 @@ public final class GrpcBackendApp {
                 ServerCalls.asyncServerStreamingCall(GrpcBackendApp::listGreetings))
             .build();
     Server server =
-        NettyServerBuilder.forAddress(new InetSocketAddress("127.0.0.1", 0))
+        NettyServerBuilder.forAddress(
+                new InetSocketAddress(
+                    System.getProperty("app.host", "127.0.0.1"), Integer.getInteger("app.port", 0)))
             .addService(greeter)
             .build()
             .start();

@@ -19,7 +19,9 @@ import java.util.concurrent.Executors;
 /**
  * A JDK HttpServer on 127.0.0.1 that calls the gRPC backend at {@code -Dapp.backend=host:port}:
  * {@code /hello?name=X} (unary) and {@code /list?n=N} (server streaming). A gRPC error becomes
- * HTTP 502 with the status code's name as the body.
+ * HTTP 502 with the status code's name as the body. Without a query, {@code /hello} greets
+ * "world", so another service can call it as a plain downstream. {@code -Dapp.host} and {@code
+ * -Dapp.port} change the address it serves on (0.0.0.0 and a fixed port in a container).
  */
 public final class GrpcFrontendApp {
 
@@ -31,7 +33,11 @@ public final class GrpcFrontendApp {
         ManagedChannelBuilder.forAddress(backend[0], Integer.parseInt(backend[1]))
             .usePlaintext()
             .build();
-    HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    HttpServer server =
+        HttpServer.create(
+            new InetSocketAddress(
+                System.getProperty("app.host", "127.0.0.1"), Integer.getInteger("app.port", 0)),
+            0);
     server.createContext("/hello", exchange -> handle(exchange, true));
     server.createContext("/list", exchange -> handle(exchange, false));
     server.setExecutor(Executors.newFixedThreadPool(4));
@@ -40,7 +46,8 @@ public final class GrpcFrontendApp {
   }
 
   private static void handle(HttpExchange exchange, boolean unary) throws IOException {
-    String argument = exchange.getRequestURI().getRawQuery().split("=", 2)[1];
+    String query = exchange.getRequestURI().getRawQuery();
+    String argument = query == null ? "world" : query.split("=", 2)[1];
     int status = 200;
     String body;
     try {
