@@ -16,6 +16,7 @@ public final class CallDepth {
   public static final int GRPC = 7;
   public static final int UNDERTOW = 8;
   public static final int EXECUTOR = 9;
+  public static final int JDK_HTTP_SERVER = 10;
   private static final int SLOTS = 16;
 
   private static final ThreadLocal<int[]> DEPTHS =

@@ -98,7 +98,14 @@ class ExportResilienceIT {
       assertThat(ended - dropped - handed - queued).isBetween(0L, 64L);
       assertThat(queued).isLessThanOrEqualTo(256);
       if ("unavailable".equals(behaviour)) {
-        assertThat(value(metrics, "zeromon_spans_export_failed_total")).isPositive();
+        // the exporter retries 503 with backoff before it gives a batch up: wait for that
+        long deadline = System.currentTimeMillis() + 30_000;
+        long failed = value(metrics, "zeromon_spans_export_failed_total");
+        while (failed == 0 && System.currentTimeMillis() < deadline) {
+          Thread.sleep(250);
+          failed = value(MetricsIT.scrape(app.metricsUrl()).body(), "zeromon_spans_export_failed_total");
+        }
+        assertThat(failed).isPositive();
       }
       // the heap stays bounded: the JVM ran the load in 64 MiB without an OutOfMemoryError
       assertThat(app.stderr()).doesNotContain("OutOfMemoryError");

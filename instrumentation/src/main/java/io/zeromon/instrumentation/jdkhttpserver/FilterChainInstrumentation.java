@@ -6,6 +6,7 @@ import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpsExchange;
 import io.zeromon.bootstrap.Bridge;
+import io.zeromon.bootstrap.CallDepth;
 import io.zeromon.instrumentation.AdviceRegistry;
 import io.zeromon.instrumentation.TypeInstrumentation;
 import java.net.InetSocketAddress;
@@ -38,6 +39,11 @@ public final class FilterChainInstrumentation implements TypeInstrumentation {
 
     @Advice.OnMethodEnter(suppress = Throwable.class)
     public static Object enter(@Advice.Argument(0) HttpExchange exchange) {
+      // the chain calls itself once per filter and again for the context's chain: only the
+      // outermost call reads the exchange
+      if (CallDepth.enter(CallDepth.JDK_HTTP_SERVER) != 0) {
+        return null;
+      }
       URI uri = exchange.getRequestURI();
       InetSocketAddress local = exchange.getLocalAddress();
       InetSocketAddress remote = exchange.getRemoteAddress();
@@ -68,6 +74,7 @@ public final class FilterChainInstrumentation implements TypeInstrumentation {
         @Advice.Enter Object handle,
         @Advice.Argument(0) HttpExchange exchange,
         @Advice.Thrown Throwable error) {
+      CallDepth.exit(CallDepth.JDK_HTTP_SERVER);
       if (handle != null) {
         Bridge.endServer(handle, exchange.getResponseCode(), error);
       }
