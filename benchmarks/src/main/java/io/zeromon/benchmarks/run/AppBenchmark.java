@@ -38,6 +38,9 @@ public final class AppBenchmark {
         chosen.add(c);
       }
     }
+    for (String spec : options.variants) {
+      chosen.add(Configuration.variant(spec, options.zeromonJar));
+    }
     this.configurations = chosen;
   }
 
@@ -90,10 +93,11 @@ public final class AppBenchmark {
   private String measure(int round, Configuration configuration, Path logs) throws Exception {
     int appPort = freePort();
     int metricsPort = freePort();
-    List<String> jvmArgs = new ArrayList<>(options.jvmArgs);
+    List<String> jvmArgs = new ArrayList<>();
     // without it the JDK server's two writes per response meet delayed ACKs: 40 ms per request
     jvmArgs.add("-Dsun.net.httpserver.nodelay=true");
     jvmArgs.addAll(configuration.jvmArgs(sinkPort, metricsPort));
+    jvmArgs.addAll(options.jvmArgs); // last: the command line wins
     jvmArgs.add("-Dapp.port=" + appPort);
     String base = "http://127.0.0.1:" + appPort;
     String metricsUrl = "http://127.0.0.1:" + metricsPort + "/metrics";

@@ -20,6 +20,7 @@ final class Options {
   List<String> configurations =
       List.of(
           Configuration.NONE, Configuration.ZEROMON, Configuration.ZEROMON_TRACES, Configuration.OTEL);
+  List<String> variants = new ArrayList<>();
   Path zeromonJar;
   Path otelJar;
   String classpath;
@@ -63,6 +64,9 @@ final class Options {
         case "--configs":
           o.configurations = Arrays.asList(args[++i].split(","));
           break;
+        case "--variant":
+          o.variants.add(args[++i]);
+          break;
         case "--zeromon-jar":
           o.zeromonJar = Path.of(args[++i]).toAbsolutePath();
           break;
@@ -79,7 +83,8 @@ final class Options {
           throw new IllegalArgumentException(
               "unknown option " + arg + "; options: --quick --rounds N --warmup S --duration S"
                   + " --connections N --app-cpu C --load-cpu C --java PATH --jvm-arg ARG"
-                  + " --configs none,zeromon,zeromon-traces,otel --zeromon-jar --otel-jar"
+                  + " --configs none,zeromon,zeromon-traces,otel --variant ID=FLAG,FLAG,jar:PATH"
+                  + " --zeromon-jar --otel-jar"
                   + " --classpath --results DIR");
       }
     }
