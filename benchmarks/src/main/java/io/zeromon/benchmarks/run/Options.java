@@ -34,7 +34,7 @@ final class Options {
         case "--quick":
           o.quick = true;
           o.rounds = 1;
-          o.warmupSeconds = 3;
+          o.warmupSeconds = 6;
           o.seconds = 5;
           break;
         case "--rounds":

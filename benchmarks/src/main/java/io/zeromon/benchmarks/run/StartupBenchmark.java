@@ -141,9 +141,8 @@ public final class StartupBenchmark {
 
   /** An AppCDS archive of what the application loads until it serves (JDK 13+ dynamic dump). */
   private void dumpArchive(String app, Path archive) throws Exception {
-    if (Files.exists(archive)) {
-      return;
-    }
+    // always fresh: an archive is only used with the very jars it was made from
+    Files.deleteIfExists(archive);
     System.out.println("dumping " + archive + " ...");
     startOnce(new Variant(app, "dump", List.of("-XX:ArchiveClassesAtExit=" + archive)), false);
   }
