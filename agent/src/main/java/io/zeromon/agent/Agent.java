@@ -34,6 +34,7 @@ final class Agent {
     Resource resource =
         ResourceFactory.create(config.serviceName, config.resourceAttributes, version);
     Tracing tracing = Tracing.start(config, resource, version);
+    AgentLog.debug("start-up: trace pipeline ready at " + elapsed(startNanos) + " ms");
     ClassLoader agentLoader = Agent.class.getClassLoader();
     TransformationListener transformations = new TransformationListener();
     List<String> instrumentations = new ArrayList<>();
@@ -49,16 +50,20 @@ final class Agent {
                   tracing::endedSpans,
                   transformations::errors,
                   transformations::transformed,
-                  instrumentations));
+                  instrumentations,
+                  tracing.selfMetrics()),
+              config.serviceName);
       listener = metrics.requestListener();
     }
     Bridge.install(
         config.bridgeFailureForTesting
             ? new FailingBridge()
             : new TracingBridge(tracing.tracer(), tracing.propagator(), agentLoader, listener));
+    AgentLog.debug("start-up: bridge installed at " + elapsed(startNanos) + " ms");
     instrumentations.addAll(
         InstrumentationInstaller.install(
             inst, config, agentLoader, Bridge.class.getModule(), transformations));
+    AgentLog.debug("start-up: instrumentations installed at " + elapsed(startNanos) + " ms");
     String metricsWhere = "off (otel.metrics.exporter=none)";
     if (metrics != null) {
       metrics.serve(resourceLabels(resource));
@@ -90,6 +95,10 @@ final class Agent {
             + metricsWhere
             + ", instrumentations "
             + String.join(",", instrumentations));
+  }
+
+  private static long elapsed(long startNanos) {
+    return (System.nanoTime() - startNanos) / 1_000_000;
   }
 
   private static Map<String, String> resourceLabels(Resource resource) {

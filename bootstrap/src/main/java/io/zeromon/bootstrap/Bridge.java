@@ -276,6 +276,23 @@ public final class Bridge {
     }
   }
 
+  /**
+   * The task a wrapper from {@link #wrap(Runnable)} runs, or {@code task} itself: for the places
+   * where an executor hands a task back to the application (rejection, removal, shutdown).
+   */
+  public static Runnable unwrap(Runnable task) {
+    BridgeImpl i = impl;
+    if (i == null || task == null) {
+      return task;
+    }
+    try {
+      Runnable original = i.unwrap(task);
+      return original == null ? task : original;
+    } catch (Throwable t) {
+      return task;
+    }
+  }
+
   /** Keeps a handle with an object of the instrumented library (held weakly). */
   public static void attach(Object owner, Object handle) {
     BridgeImpl i = impl;

@@ -61,6 +61,8 @@ public interface BridgeImpl {
 
   <T> Callable<T> wrap(Callable<T> task);
 
+  Runnable unwrap(Runnable task);
+
   void attach(Object owner, Object handle);
 
   Object detach(Object owner);

@@ -3,7 +3,9 @@ package io.zeromon.instrumentation;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import net.bytebuddy.jar.asm.AnnotationVisitor;
 import net.bytebuddy.jar.asm.ClassReader;
 import net.bytebuddy.jar.asm.ClassVisitor;
@@ -25,6 +27,21 @@ final class AdviceRules {
 
   private AdviceRules() {}
 
+  /** Helper classes are defined in the library's loader beside the advice: it may use them. */
+  private static final Set<String> HELPERS = helperClasses();
+
+  private static Set<String> helperClasses() {
+    Set<String> helpers = new HashSet<>();
+    for (InstrumentationModule module : Instrumentations.all()) {
+      for (TypeInstrumentation type : module.typeInstrumentations()) {
+        for (String name : type.helperClassNames()) {
+          helpers.add(name.replace('.', '/'));
+        }
+      }
+    }
+    return helpers;
+  }
+
   /** Violations found in {@code className}'s class file, empty if it keeps the rules. */
   static List<String> check(ClassLoader loader, String className) throws IOException {
     List<String> violations = new ArrayList<>();
@@ -44,6 +61,9 @@ final class AdviceRules {
       return false;
     }
     String name = internalName.replaceAll("^\\[*L?", "");
+    if (HELPERS.contains(name.replace(";", ""))) {
+      return false; // helper classes are injected beside the library, so advice may name them
+    }
     return (name.startsWith("io/zeromon/") && !name.startsWith("io/zeromon/bootstrap/"))
         || (name.startsWith("net/bytebuddy/") && !name.startsWith("net/bytebuddy/asm/Advice"))
         || name.startsWith("io/opentelemetry/");

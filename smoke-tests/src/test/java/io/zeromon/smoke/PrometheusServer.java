@@ -14,38 +14,40 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
  * A real Prometheus server (Debian's package), started on a loopback port with a generated
- * configuration and a temporary data directory; stopped by {@link #close()}.
+ * configuration and a temporary data directory; stopped by {@link #close()}. {@link #at} gives the
+ * same query helpers for a server that runs elsewhere (a container), which close() leaves alone.
  */
 final class PrometheusServer implements AutoCloseable {
 
   private static final HttpClient CLIENT = HttpClient.newHttpClient();
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  private final Process process;
-  private final int port;
+  private final Process process; // null for a server this class did not start
+  private final String base;
 
-  private PrometheusServer(Process process, int port) {
+  private PrometheusServer(Process process, String base) {
     this.process = process;
-    this.port = port;
+    this.base = base;
   }
 
   /** Scrapes {@code targets} (host:port) every second, job "zeromon". */
   static PrometheusServer start(Path dir, List<String> targets) throws Exception {
+    return start(dir, Map.of("zeromon", targets));
+  }
+
+  /** Scrapes every second one job per entry (job name: its targets, host:port). */
+  static PrometheusServer start(Path dir, Map<String, List<String>> jobs) throws Exception {
     int port;
     try (ServerSocket socket = new ServerSocket(0)) {
       port = socket.getLocalPort();
     }
     Path config = dir.resolve("prometheus.yml");
-    Files.writeString(
-        config,
-        "global:\n  scrape_interval: 1s\n  scrape_timeout: 1s\n"
-            + "scrape_configs:\n  - job_name: zeromon\n    static_configs:\n      - targets: ['"
-            + String.join("','", targets)
-            + "']\n");
+    Files.writeString(config, config(jobs));
     Process process =
         new ProcessBuilder(
                 "prometheus",
@@ -57,7 +59,30 @@ final class PrometheusServer implements AutoCloseable {
             .redirectErrorStream(true)
             .redirectOutput(dir.resolve("prometheus.log").toFile())
             .start();
-    PrometheusServer server = new PrometheusServer(process, port);
+    PrometheusServer server = new PrometheusServer(process, "http://127.0.0.1:" + port);
+    server.awaitReady();
+    return server;
+  }
+
+  /** A configuration scraping every second one job per entry (job name: targets). */
+  static String config(Map<String, List<String>> jobs) {
+    StringBuilder config =
+        new StringBuilder("global:\n  scrape_interval: 1s\n  scrape_timeout: 1s\n");
+    config.append("scrape_configs:\n");
+    jobs.forEach(
+        (job, targets) ->
+            config
+                .append("  - job_name: ")
+                .append(job)
+                .append("\n    static_configs:\n      - targets: ['")
+                .append(String.join("','", targets))
+                .append("']\n"));
+    return config.toString();
+  }
+
+  /** A server started elsewhere (a container): the query helpers, once it is ready (bounded). */
+  static PrometheusServer at(String baseUrl) throws Exception {
+    PrometheusServer server = new PrometheusServer(null, baseUrl);
     server.awaitReady();
     return server;
   }
@@ -80,7 +105,7 @@ final class PrometheusServer implements AutoCloseable {
 
   private HttpResponse<String> get(String path) throws IOException, InterruptedException {
     return CLIENT.send(
-        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+        HttpRequest.newBuilder(URI.create(base + path))
             .timeout(Duration.ofSeconds(10))
             .build(),
         HttpResponse.BodyHandlers.ofString());
@@ -124,6 +149,9 @@ final class PrometheusServer implements AutoCloseable {
 
   @Override
   public void close() throws InterruptedException {
+    if (process == null) {
+      return;
+    }
     process.destroy();
     if (!process.waitFor(10, TimeUnit.SECONDS)) {
       process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);

@@ -161,6 +161,29 @@ class SafetyIT {
   }
 
   @Test
+  void oneInstrumentationSwitchedOffMakesNoSpansWhileTheOthersDo() throws Exception {
+    try (AppJvm jvm =
+        AppJvm.builder(APP)
+            .property("otel.service.name", "no-urlconnection")
+            .property("otel.exporter.otlp.endpoint", receiver.endpoint())
+            .property("otel.instrumentation.http-url-connection.enabled", "false")
+            .start()) {
+      assertThat(jvm.get("/chain").statusCode()).isEqualTo(200);
+      assertThat(jvm.get("/chain-client").statusCode()).isEqualTo(200);
+      // /chain-client: java.net.http still traced, its downstream span a child of the client
+      List<ReceivedSpans.Received> clients =
+          SPANS.await(r -> "no-urlconnection".equals(r.service()) && r.span().getKind() == Span.SpanKind.SPAN_KIND_CLIENT, 1, 20_000);
+      assertThat(clients).hasSize(1);
+      // /chain: HttpURLConnection untraced, so its downstream /hello starts a trace of its own
+      ReceivedSpans.Received chain =
+          SPANS.await(r -> "no-urlconnection".equals(r.service()) && "/chain".equals(r.attribute("url.path")), 1, 20_000).get(0);
+      Thread.sleep(500);
+      assertThat(SPANS.matching(r -> r.traceId().equals(chain.traceId()))).hasSize(1);
+      assertThat(jvm.stderr()).contains("instrumentations java-http-server,java-http-client");
+    }
+  }
+
+  @Test
   void nothingButSpansOfTheApplicationReachTheCollector() {
     assertThat(SPANS.matching(r -> r.span().getKind() == Span.SpanKind.SPAN_KIND_CLIENT))
         .allSatisfy(r -> assertThat(r.attribute("url.full")).doesNotContain("/v1/traces"));

@@ -51,6 +51,11 @@ final class ContextCarrier {
     return new ContextCallable<>(context, task);
   }
 
+  /** The task inside a wrapper from {@link #wrap(Context, Runnable)}, else {@code task}. */
+  static Runnable unwrap(Runnable task) {
+    return task instanceof ContextRunnable ? ((ContextRunnable) task).task : task;
+  }
+
   /** A task run in the context it was handed over in. */
   static final class ContextRunnable implements Runnable {
     private final Context context;

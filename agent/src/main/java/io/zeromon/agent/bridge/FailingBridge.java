@@ -56,6 +56,11 @@ public final class FailingBridge implements BridgeImpl {
   }
 
   @Override
+  public Runnable unwrap(Runnable task) {
+    throw failure();
+  }
+
+  @Override
   public void attach(Object owner, Object handle) {
     throw failure();
   }

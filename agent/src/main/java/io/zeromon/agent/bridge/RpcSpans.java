@@ -89,9 +89,7 @@ final class RpcSpans {
     }
     call.span.setAttribute("rpc.response.status_code", Integer.toString(code));
     String errorType = null;
-    // gRPC: UNKNOWN, DEADLINE_EXCEEDED, UNIMPLEMENTED, INTERNAL, UNAVAILABLE, DATA_LOSS are
-    // server errors; every non-OK code is an error on the client
-    if (code != 0 && (!call.server || code == 2 || code == 4 || code == 12 || code == 13 || code == 14 || code == 15)) {
+    if (RpcStatus.isError(call.server, code)) {
       errorType = Integer.toString(code);
     }
     if (error != null) {

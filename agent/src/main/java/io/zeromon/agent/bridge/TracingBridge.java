@@ -148,6 +148,11 @@ public final class TracingBridge implements BridgeImpl {
   }
 
   @Override
+  public Runnable unwrap(Runnable task) {
+    return ContextCarrier.unwrap(task);
+  }
+
+  @Override
   public void attach(Object owner, Object handle) {
     attached.put(owner, handle);
   }

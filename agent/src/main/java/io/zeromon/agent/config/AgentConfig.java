@@ -24,7 +24,8 @@ public final class AgentConfig {
               "zeromon.metrics.jvm.enabled",
               "zeromon.metrics.host.enabled",
               "zeromon.metrics.container.enabled",
-              "zeromon.metrics.max-series"));
+              "zeromon.metrics.max-series",
+              "zeromon.metrics.span-metrics.enabled"));
 
   static {
     ZEROMON_KEYS.addAll(Arrays.asList(HostMetricsConfig.KEYS));
@@ -45,7 +46,9 @@ public final class AgentConfig {
     this.enabled = reader.bool("otel.javaagent.enabled", true);
     String level = reader.oneOf("zeromon.log.level", "info", "off", "error", "warn", "info", "debug");
     this.logLevel = AgentLog.Level.valueOf(level.toUpperCase(java.util.Locale.ROOT));
-    this.resourceAttributes = Collections.unmodifiableMap(reader.pairs("otel.resource.attributes"));
+    Map<String, String> attributes = JaegerClientFallbacks.tags(reader);
+    attributes.putAll(reader.pairs("otel.resource.attributes"));
+    this.resourceAttributes = Collections.unmodifiableMap(attributes);
     this.serviceName = ServiceNames.choose(reader, resourceAttributes);
     this.traces = new TraceSettings(reader);
     this.metrics = new MetricsSettings(reader);
@@ -86,6 +89,8 @@ public final class AgentConfig {
     public final long otlpTimeoutMillis;
     public final String sampler;
     public final double samplerRatio;
+    /** Null unless the sampler is jaeger_remote. */
+    public final RemoteSamplingSettings remoteSampling;
     public final List<String> propagators;
     public final long scheduleDelayMillis;
     public final int maxQueueSize;
@@ -117,21 +122,36 @@ public final class AgentConfig {
           reader.millis(
               "otel.exporter.otlp.traces.timeout",
               reader.millis("otel.exporter.otlp.timeout", 10_000));
+      String jaegerSampler = JaegerClientFallbacks.sampler(reader);
       sampler =
           reader.oneOf(
               "otel.traces.sampler",
-              "parentbased_always_on",
+              jaegerSampler == null ? "parentbased_always_on" : jaegerSampler,
               "always_on",
               "always_off",
               "traceidratio",
               "parentbased_always_on",
               "parentbased_always_off",
-              "parentbased_traceidratio");
-      samplerRatio = reader.ratio("otel.traces.sampler.arg", 1.0);
+              "parentbased_traceidratio",
+              "jaeger_remote",
+              "parentbased_jaeger_remote");
+      if (sampler.endsWith("jaeger_remote")) {
+        remoteSampling = RemoteSamplingSettings.read(reader);
+        samplerRatio = remoteSampling.initialRatio;
+      } else {
+        remoteSampling = null;
+        samplerRatio =
+            reader.ratio(
+                "otel.traces.sampler.arg",
+                reader.sources().get("otel.traces.sampler") == null && jaegerSampler != null
+                    ? jaegerRatio(reader)
+                    : 1.0);
+      }
+      List<String> jaegerPropagators = JaegerClientFallbacks.propagators(reader);
       propagators =
           reader.names(
               "otel.propagators",
-              Arrays.asList("tracecontext", "baggage"),
+              jaegerPropagators == null ? Arrays.asList("tracecontext", "baggage") : jaegerPropagators,
               "tracecontext",
               "baggage",
               "b3",
@@ -149,6 +169,18 @@ public final class AgentConfig {
     }
   }
 
+  /** {@code JAEGER_SAMPLER_PARAM} as a ratio (probabilistic), else 1.0. */
+  static double jaegerRatio(ConfigReader reader) {
+    String param = reader.sources().environmentVariable("JAEGER_SAMPLER_PARAM");
+    try {
+      double ratio = param == null ? 1.0 : Double.parseDouble(param);
+      return ratio >= 0 && ratio <= 1 ? ratio : 1.0;
+    } catch (NumberFormatException e) {
+      reader.problems().report("JAEGER_SAMPLER_PARAM", param, "a number from 0.0 to 1.0", "using 1.0");
+      return 1.0;
+    }
+  }
+
   /** Settings of the Prometheus endpoint. */
   public static final class MetricsSettings {
     public final boolean prometheusEnabled;
@@ -161,6 +193,7 @@ public final class AgentConfig {
     public final boolean containerMetrics;
     public final int maxSeries;
     public final HostMetricsSettings hostSettings;
+    public final boolean spanMetrics;
 
     MetricsSettings(ConfigReader reader) {
       List<String> exporters =
@@ -178,6 +211,7 @@ public final class AgentConfig {
       hostMetrics = reader.bool("zeromon.metrics.host.enabled", true);
       containerMetrics = reader.bool("zeromon.metrics.container.enabled", true);
       maxSeries = reader.integer("zeromon.metrics.max-series", 2000, 1, 1_000_000);
+      spanMetrics = reader.bool("zeromon.metrics.span-metrics.enabled", false);
       hostSettings = hostMetrics ? HostMetricsConfig.read(reader) : HostMetricsSettings.defaults();
     }
   }

@@ -24,6 +24,7 @@ final class AgentHealthMetrics {
     counter(properties, registry, "zeromon_classes_instrumented", "Classes the agent instrumented.", status.transformedClasses);
     counter(properties, registry, "zeromon_metric_series_overflow", "Observations recorded in an overflow series because a metric reached its series limit.", () -> status.seriesOverflow.getAsLong());
     counter(properties, registry, "zeromon_metrics_http_rejected", "Connections to the metrics endpoint turned away because it was busy.", () -> status.rejectedScrapes.getAsLong());
+    registry.register(new SdkMetricsCollector(status.sdkMetrics));
     GaugeWithCallback.builder(properties)
         .name("zeromon_scrape_duration_seconds")
         .help("Duration of the previous scrape of this endpoint.")

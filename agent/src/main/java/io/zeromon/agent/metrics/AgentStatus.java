@@ -11,6 +11,7 @@ public final class AgentStatus {
   final LongSupplier transformationErrors;
   final LongSupplier transformedClasses;
   final List<String> instrumentations;
+  final io.zeromon.agent.trace.SdkSelfMetrics sdkMetrics;
   // set once their sources exist; read at scrape time
   volatile LongSupplier seriesOverflow = () -> 0;
   volatile LongSupplier rejectedScrapes = () -> 0;
@@ -22,13 +23,15 @@ public final class AgentStatus {
       LongSupplier endedSpans,
       LongSupplier transformationErrors,
       LongSupplier transformedClasses,
-      List<String> instrumentations) {
+      List<String> instrumentations,
+      io.zeromon.agent.trace.SdkSelfMetrics sdkMetrics) {
     this.exportedSpans = exportedSpans;
     this.failedSpans = failedSpans;
     this.endedSpans = endedSpans;
     this.transformationErrors = transformationErrors;
     this.transformedClasses = transformedClasses;
     this.instrumentations = instrumentations;
+    this.sdkMetrics = sdkMetrics;
   }
 
   double lastScrapeSeconds() {

@@ -24,12 +24,13 @@ public final class MetricsEndpoint {
   private final AgentConfig.MetricsSettings settings;
   private final PrometheusProperties properties;
   private final PrometheusRegistry registry = new PrometheusRegistry();
-  private final RequestMetrics requests;
+  private final RequestListener listener;
   private final AgentStatus status;
   private boolean collectorsRegistered;
   private MetricsHttpServer server;
 
-  private MetricsEndpoint(AgentConfig.MetricsSettings settings, AgentStatus status) {
+  private MetricsEndpoint(
+      AgentConfig.MetricsSettings settings, AgentStatus status, String serviceName) {
     this.settings = settings;
     this.status = status;
     this.properties =
@@ -41,17 +42,25 @@ public final class MetricsEndpoint {
                     .prometheusTimestampsInMs(false)
                     .build())
             .build();
-    this.requests = new RequestMetrics(properties, registry, settings.maxSeries);
+    RequestMetrics requests = new RequestMetrics(properties, registry, settings.maxSeries);
     status.seriesOverflow = requests::overflowed;
+    if (settings.spanMetrics) {
+      SpanMetrics spans = new SpanMetrics(properties, serviceName, settings.maxSeries);
+      spans.register(registry);
+      this.listener = new BothListeners(requests, spans);
+    } else {
+      this.listener = requests;
+    }
   }
 
   /** Creates the endpoint's metrics; {@link #serve} starts the HTTP server. */
-  public static MetricsEndpoint create(AgentConfig.MetricsSettings settings, AgentStatus status) {
-    return new MetricsEndpoint(settings, status);
+  public static MetricsEndpoint create(
+      AgentConfig.MetricsSettings settings, AgentStatus status, String serviceName) {
+    return new MetricsEndpoint(settings, status, serviceName);
   }
 
   public RequestListener requestListener() {
-    return requests;
+    return listener;
   }
 
   /** Binds the endpoint; a taken port gets one warning and the application runs on. */

@@ -50,6 +50,10 @@ final class SeriesLimitedHistogram {
     return points.computeIfAbsent(key, k -> histogram.labelValues(values));
   }
 
+  boolean isOverflow(DistributionDataPoint point) {
+    return point == overflow;
+  }
+
   /** Observations that went to the overflow series. */
   long overflowed() {
     return overflowed.get();

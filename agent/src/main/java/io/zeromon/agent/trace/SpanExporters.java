@@ -1,6 +1,7 @@
 package io.zeromon.agent.trace;
 
 import io.opentelemetry.api.metrics.MeterProvider;
+import io.opentelemetry.sdk.common.InternalTelemetryVersion;
 import io.opentelemetry.exporter.otlp.http.trace.OtlpHttpSpanExporter;
 import io.opentelemetry.exporter.otlp.http.trace.OtlpHttpSpanExporterBuilder;
 import io.opentelemetry.exporter.otlp.trace.OtlpGrpcSpanExporter;
@@ -10,6 +11,7 @@ import io.zeromon.agent.config.AgentConfig;
 import io.zeromon.agent.exporter.jaeger.JaegerSpanExporter;
 import java.time.Duration;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /** {@code otel.traces.exporter} names to exporters. */
 final class SpanExporters {
@@ -17,10 +19,12 @@ final class SpanExporters {
   private SpanExporters() {}
 
   /** The exporter for {@code name}, or null for {@code none}. */
-  static SpanExporter create(String name, AgentConfig.TraceSettings settings) {
+  static SpanExporter create(
+      String name, AgentConfig.TraceSettings settings, Supplier<MeterProvider> meters) {
     switch (name) {
       case "otlp":
-        return "grpc".equals(settings.otlpProtocol) ? grpc(settings) : http(settings);
+        return new LazySpanExporter(
+            () -> "grpc".equals(settings.otlpProtocol) ? grpc(settings, meters) : http(settings, meters));
       case "jaeger":
         return new JaegerSpanExporter(settings.jaeger);
       case "console":
@@ -41,24 +45,28 @@ final class SpanExporters {
     return "the console (stderr)";
   }
 
-  private static SpanExporter http(AgentConfig.TraceSettings settings) {
+  private static SpanExporter http(
+      AgentConfig.TraceSettings settings, Supplier<MeterProvider> meters) {
     OtlpHttpSpanExporterBuilder builder =
         OtlpHttpSpanExporter.builder()
             .setEndpoint(settings.otlpEndpoint)
             .setTimeout(Duration.ofMillis(settings.otlpTimeoutMillis))
-            .setMeterProvider(MeterProvider::noop);
+            .setMeterProvider(meters)
+            .setInternalTelemetryVersion(InternalTelemetryVersion.LATEST);
     for (Map.Entry<String, String> header : settings.otlpHeaders.entrySet()) {
       builder.addHeader(header.getKey(), header.getValue());
     }
     return builder.build();
   }
 
-  private static SpanExporter grpc(AgentConfig.TraceSettings settings) {
+  private static SpanExporter grpc(
+      AgentConfig.TraceSettings settings, Supplier<MeterProvider> meters) {
     OtlpGrpcSpanExporterBuilder builder =
         OtlpGrpcSpanExporter.builder()
             .setEndpoint(settings.otlpEndpoint)
             .setTimeout(Duration.ofMillis(settings.otlpTimeoutMillis))
-            .setMeterProvider(MeterProvider::noop);
+            .setMeterProvider(meters)
+            .setInternalTelemetryVersion(InternalTelemetryVersion.LATEST);
     for (Map.Entry<String, String> header : settings.otlpHeaders.entrySet()) {
       builder.addHeader(header.getKey(), header.getValue());
     }

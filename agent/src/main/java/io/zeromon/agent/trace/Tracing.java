@@ -2,6 +2,7 @@ package io.zeromon.agent.trace;
 
 import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.context.propagation.TextMapPropagator;
+import io.opentelemetry.sdk.common.InternalTelemetryVersion;
 import io.opentelemetry.sdk.resources.Resource;
 import io.opentelemetry.sdk.trace.SdkTracerProvider;
 import io.opentelemetry.sdk.trace.SdkTracerProviderBuilder;
@@ -22,6 +23,7 @@ public final class Tracing {
   private final List<ReportingSpanExporter> exporters;
   private final String destinations;
   private final EndedSpanCounter ended;
+  private final SdkSelfMetrics selfMetrics;
 
   private Tracing(
       SdkTracerProvider provider,
@@ -29,9 +31,11 @@ public final class Tracing {
       List<ReportingSpanExporter> exporters,
       String destinations,
       EndedSpanCounter ended,
+      SdkSelfMetrics selfMetrics,
       String version) {
     this.provider = provider;
     this.ended = ended;
+    this.selfMetrics = selfMetrics;
     this.tracer = provider.get("io.zeromon", version);
     this.propagator = propagator;
     this.exporters = exporters;
@@ -40,10 +44,11 @@ public final class Tracing {
 
   public static Tracing start(AgentConfig config, Resource resource, String version) {
     AgentConfig.TraceSettings settings = config.traces;
+    SdkSelfMetrics selfMetrics = new SdkSelfMetrics();
     List<ReportingSpanExporter> exporters = new ArrayList<>();
     List<String> destinations = new ArrayList<>();
     for (String name : settings.exporters) {
-      SpanExporter exporter = SpanExporters.create(name, settings);
+      SpanExporter exporter = SpanExporters.create(name, settings, selfMetrics.meterProvider());
       if (exporter != null) {
         String destination = SpanExporters.describe(name, settings);
         destinations.add(destination);
@@ -55,7 +60,8 @@ public final class Tracing {
     SdkTracerProviderBuilder builder =
         SdkTracerProvider.builder()
             .setResource(resource)
-            .setSampler(Samplers.create(settings.sampler, settings.samplerRatio))
+            .setSampler(Samplers.create(settings, config.serviceName))
+            .setMeterProvider(selfMetrics.meterProvider())
             .addSpanProcessor(ended);
     if (!exporters.isEmpty()) {
       builder.addSpanProcessor(
@@ -64,6 +70,8 @@ public final class Tracing {
               .setMaxQueueSize(settings.maxQueueSize)
               .setMaxExportBatchSize(Math.min(settings.maxExportBatchSize, settings.maxQueueSize))
               .setExporterTimeout(Duration.ofMillis(settings.exportTimeoutMillis))
+              .setMeterProvider(selfMetrics.meterProvider())
+              .setInternalTelemetryVersion(InternalTelemetryVersion.LATEST)
               .build());
     }
     return new Tracing(
@@ -72,6 +80,7 @@ public final class Tracing {
         exporters,
         destinations.isEmpty() ? "nowhere (otel.traces.exporter=none)" : String.join(" and ", destinations),
         ended,
+        selfMetrics,
         version);
   }
 
@@ -86,6 +95,11 @@ public final class Tracing {
   /** Where spans go, for the start-up line. */
   public String destinations() {
     return destinations;
+  }
+
+  /** The SDK's own telemetry (queue, drops, exports). */
+  public SdkSelfMetrics selfMetrics() {
+    return selfMetrics;
   }
 
   /** Sampled spans ended, each handed to the batch processor. */

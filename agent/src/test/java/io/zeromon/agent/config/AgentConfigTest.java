@@ -121,4 +121,32 @@ class AgentConfigTest {
         .containsExactlyInAnyOrderEntriesOf(Map.of("a", "1", "b", "two"));
     assertThat(List.of(ConfigSources.parseArguments(null))).singleElement().isEqualTo(Map.of());
   }
+
+  @Test
+  void theJaegerClientsVariablesAreFallbacks() {
+    AgentConfig config =
+        load(
+            Map.of("otel.resource.attributes", "team=platform"),
+            Map.of(
+                "JAEGER_SERVICE_NAME", "legacy",
+                "JAEGER_TAGS", "team=core,region=eu",
+                "JAEGER_SAMPLER_TYPE", "probabilistic",
+                "JAEGER_SAMPLER_PARAM", "0.25",
+                "JAEGER_PROPAGATION", "jaeger,b3"),
+            new ConfigProblems());
+    assertThat(config.serviceName).isEqualTo("legacy");
+    assertThat(config.resourceAttributes).containsEntry("team", "platform").containsEntry("region", "eu");
+    assertThat(config.traces.sampler).isEqualTo("parentbased_traceidratio");
+    assertThat(config.traces.samplerRatio).isEqualTo(0.25);
+    assertThat(config.traces.propagators).containsExactly("jaeger", "b3multi");
+
+    AgentConfig otelWins =
+        load(
+            Map.of("otel.traces.sampler", "always_on", "otel.propagators", "tracecontext"),
+            Map.of("JAEGER_SAMPLER_TYPE", "const", "JAEGER_SAMPLER_PARAM", "0", "JAEGER_PROPAGATION", "b3"),
+            new ConfigProblems());
+    assertThat(otelWins.traces.sampler).isEqualTo("always_on");
+    assertThat(otelWins.traces.samplerRatio).isEqualTo(1.0);
+    assertThat(otelWins.traces.propagators).containsExactly("tracecontext");
+  }
 }

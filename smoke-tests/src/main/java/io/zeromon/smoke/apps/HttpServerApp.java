@@ -22,7 +22,8 @@ import java.util.concurrent.Executors;
  * /chain-client} and {@code /chain-async} doing the same with java.net.http sync and async; {@code
  * /fail} answering 500 and {@code /boom} throwing. Prints {@code READY port=N} once it serves.
  *
- * <p>System properties: {@code app.port} (0 = any free port), {@code app.downstream} (base URL).
+ * <p>System properties: {@code app.port} (0 = any free port), {@code app.host} (the address to
+ * bind, 127.0.0.1 by default; 0.0.0.0 in a container), {@code app.downstream} (base URL).
  */
 public final class HttpServerApp {
 
@@ -34,7 +35,8 @@ public final class HttpServerApp {
       // as applications do in main: the JDK server reads this when its classes initialise
       System.setProperty("sun.net.httpserver.nodelay", "true");
     }
-    HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
+    String host = System.getProperty("app.host", "127.0.0.1");
+    HttpServer server = HttpServer.create(new InetSocketAddress(host, port), 0);
     String self = "http://127.0.0.1:" + server.getAddress().getPort();
     String downstream = System.getProperty("app.downstream", self);
     HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
