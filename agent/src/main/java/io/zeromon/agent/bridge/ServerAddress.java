@@ -1,9 +1,13 @@
 package io.zeromon.agent.bridge;
 
+import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.trace.SpanBuilder;
 
 /** {@code server.address}/{@code server.port} from a Host header, else the local port. */
 final class ServerAddress {
+
+  private static final AttributeKey<String> SERVER_ADDRESS = AttributeKey.stringKey("server.address");
+  private static final AttributeKey<Long> SERVER_PORT = AttributeKey.longKey("server.port");
 
   private ServerAddress() {}
 
@@ -21,10 +25,10 @@ final class ServerAddress {
         }
         host = host.substring(0, colon);
       }
-      builder.setAttribute("server.address", host);
+      builder.setAttribute(SERVER_ADDRESS, host);
     }
     if (port > 0) {
-      builder.setAttribute("server.port", (long) port);
+      builder.setAttribute(SERVER_PORT, (long) port);
     }
   }
 }

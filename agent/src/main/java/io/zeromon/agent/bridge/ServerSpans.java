@@ -1,5 +1,6 @@
 package io.zeromon.agent.bridge;
 
+import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanBuilder;
 import io.opentelemetry.api.trace.SpanKind;
@@ -16,6 +17,19 @@ final class ServerSpans {
 
   /** The server call of a context, so that nested handlers add no second span. */
   static final ContextKey<ServerCall> SERVER_CALL = ContextKey.named("zeromon-server-call");
+
+  // keys made once: setAttribute(String, ...) makes a new AttributeKey on every call
+  private static final AttributeKey<String> HTTP_REQUEST_METHOD = AttributeKey.stringKey("http.request.method");
+  private static final AttributeKey<String> URL_PATH = AttributeKey.stringKey("url.path");
+  private static final AttributeKey<String> URL_SCHEME = AttributeKey.stringKey("url.scheme");
+  private static final AttributeKey<String> HTTP_REQUEST_METHOD_ORIGINAL = AttributeKey.stringKey("http.request.method_original");
+  private static final AttributeKey<String> URL_QUERY = AttributeKey.stringKey("url.query");
+  private static final AttributeKey<String> HTTP_ROUTE = AttributeKey.stringKey("http.route");
+  private static final AttributeKey<String> NETWORK_PROTOCOL_VERSION = AttributeKey.stringKey("network.protocol.version");
+  private static final AttributeKey<String> CLIENT_ADDRESS = AttributeKey.stringKey("client.address");
+  private static final AttributeKey<String> USER_AGENT_ORIGINAL = AttributeKey.stringKey("user_agent.original");
+  private static final AttributeKey<Long> HTTP_RESPONSE_STATUS_CODE = AttributeKey.longKey("http.response.status_code");
+  private static final AttributeKey<String> ERROR_TYPE = AttributeKey.stringKey("error.type");
 
   private final Tracer tracer;
   private final TextMapPropagator propagator;
@@ -47,28 +61,28 @@ final class ServerSpans {
             .spanBuilder(spanName(normalized, route))
             .setSpanKind(SpanKind.SERVER)
             .setParent(parent)
-            .setAttribute("http.request.method", normalized)
-            .setAttribute("url.path", path)
-            .setAttribute("url.scheme", scheme);
+            .setAttribute(HTTP_REQUEST_METHOD, normalized)
+            .setAttribute(URL_PATH, path)
+            .setAttribute(URL_SCHEME, scheme);
     if (!normalized.equals(method)) {
-      builder.setAttribute("http.request.method_original", method);
+      builder.setAttribute(HTTP_REQUEST_METHOD_ORIGINAL, method);
     }
     if (query != null) {
-      builder.setAttribute("url.query", HttpAttributes.redactQuery(query));
+      builder.setAttribute(URL_QUERY, HttpAttributes.redactQuery(query));
     }
     if (route != null) {
-      builder.setAttribute("http.route", route);
+      builder.setAttribute(HTTP_ROUTE, route);
     }
     ServerAddress.set(builder, serverAddress, serverPort);
     if (protocol != null) {
-      builder.setAttribute("network.protocol.version", HttpAttributes.protocolVersion(protocol));
+      builder.setAttribute(NETWORK_PROTOCOL_VERSION, HttpAttributes.protocolVersion(protocol));
     }
     if (clientAddress != null) {
-      builder.setAttribute("client.address", clientAddress);
+      builder.setAttribute(CLIENT_ADDRESS, clientAddress);
     }
     String userAgent = HeaderMapGetter.INSTANCE.get(headers, "User-Agent");
     if (userAgent != null) {
-      builder.setAttribute("user_agent.original", userAgent);
+      builder.setAttribute(USER_AGENT_ORIGINAL, userAgent);
     }
     Span span = builder.startSpan();
     ServerCall call = new ServerCall(span, normalized, route, start);
@@ -86,7 +100,7 @@ final class ServerSpans {
     try {
       String errorType = null;
       if (status > 0) {
-        call.span.setAttribute("http.response.status_code", (long) status);
+        call.span.setAttribute(HTTP_RESPONSE_STATUS_CODE, (long) status);
       }
       if (status >= 500) {
         errorType = Integer.toString(status);
@@ -96,7 +110,7 @@ final class ServerSpans {
         call.span.recordException(error);
       }
       if (errorType != null) {
-        call.span.setAttribute("error.type", errorType);
+        call.span.setAttribute(ERROR_TYPE, errorType);
         call.span.setStatus(StatusCode.ERROR);
       }
       double seconds = (System.nanoTime() - call.startNanos) / 1e9;
@@ -114,7 +128,7 @@ final class ServerSpans {
       return;
     }
     call.route = route;
-    call.span.setAttribute("http.route", route);
+    call.span.setAttribute(HTTP_ROUTE, route);
     call.span.updateName(spanName(call.method, route));
   }
 }
