@@ -20,15 +20,26 @@ final class SeriesLimitedHistogram {
   private final int maxSeries;
   private final ConcurrentHashMap<List<String>, DistributionDataPoint> points =
       new ConcurrentHashMap<>();
-  private final DistributionDataPoint overflow;
+  private final int labelCount;
+  private volatile DistributionDataPoint overflow;
   private final AtomicLong overflowed = new AtomicLong();
 
   SeriesLimitedHistogram(Histogram histogram, int labelCount, int maxSeries) {
     this.histogram = histogram;
     this.maxSeries = maxSeries;
-    String[] others = new String[labelCount];
-    Arrays.fill(others, OVERFLOW);
-    this.overflow = histogram.labelValues(others);
+    this.labelCount = labelCount;
+  }
+
+  /** The overflow series, created with the first observation it takes (no empty series before). */
+  private DistributionDataPoint overflow() {
+    DistributionDataPoint point = overflow;
+    if (point == null) {
+      String[] others = new String[labelCount];
+      Arrays.fill(others, OVERFLOW);
+      point = histogram.labelValues(others);
+      overflow = point;
+    }
+    return point;
   }
 
   /** The data point for these label values (null values become empty labels). */
@@ -45,13 +56,13 @@ final class SeriesLimitedHistogram {
     }
     if (points.size() >= maxSeries) {
       overflowed.incrementAndGet();
-      return overflow;
+      return overflow();
     }
     return points.computeIfAbsent(key, k -> histogram.labelValues(values));
   }
 
   boolean isOverflow(DistributionDataPoint point) {
-    return point == overflow;
+    return point != null && point == overflow;
   }
 
   /** Observations that went to the overflow series. */
