@@ -24,7 +24,7 @@ final class HeaderMapGetter implements TextMapGetter<Map<String, List<String>>> 
       return null;
     }
     List<String> values = carrier.get(key);
-    if (values == null) {
+    if (values == null && !caseInsensitive(carrier)) {
       for (Map.Entry<String, List<String>> entry : carrier.entrySet()) {
         if (key.equalsIgnoreCase(entry.getKey())) {
           values = entry.getValue();
@@ -33,5 +33,13 @@ final class HeaderMapGetter implements TextMapGetter<Map<String, List<String>>> 
       }
     }
     return values == null || values.isEmpty() ? null : values.get(0);
+  }
+
+  /**
+   * The JDK server's Headers answers every spelling of a name, so a miss there is a real miss
+   * and needs no scan (compared by name: jdk.httpserver may be absent from a trimmed runtime).
+   */
+  private static boolean caseInsensitive(Map<String, List<String>> carrier) {
+    return carrier.getClass().getName().equals("com.sun.net.httpserver.Headers");
   }
 }
